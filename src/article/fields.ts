@@ -1,0 +1,89 @@
+/**
+ * Article-level fields: title, published date, and the province the article is about.
+ * All work on normalized text; all are null when the article does not say.
+ */
+import type { Province } from '../rules/schema.js';
+import { normalizeText } from '../normalize/normalize.js';
+
+const HEAD_LINES = 8;
+
+export function guessTitle(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, HEAD_LINES);
+  for (const raw of lines) {
+    // Scraped headlines run into the next block (`…chuyển đổi sốTin khác…`): cut at the seam.
+    const line = cutAtSeam(raw);
+    const words = line.split(/\s+/).length;
+    if (words < 4 || words > 40 || /[.:]$/.test(line)) continue;
+    if (/^(?:logo|ảnh|đánh giá|chia sẻ|nguồn|tin khác|xem thêm|\(|-)/iu.test(line)) continue;
+    if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(line)) continue;
+    if (!/[^\x00-\x7F]/.test(line)) continue; // a headline in Vietnamese has diacritics
+    return line;
+  }
+  return null;
+}
+
+/** `…mục tiêu chuyển đổi sốTin khácPhát huy…` → the part before the first glued seam. */
+function cutAtSeam(line: string): string {
+  for (const m of line.matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
+    const head = line.slice(0, m.index! + 1);
+    if (head.split(/\s+/).length >= 4) return head.trim();
+  }
+  return line;
+}
+
+const DMY = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
+const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const WEEKDAY_MDY = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(\d{2})(\d{2})(\d{4})\b/;
+
+export function guessPublished(text: string): string | null {
+  const head = text.split('\n').filter((l) => l.trim()).slice(0, HEAD_LINES).join('\n');
+  let m = DMY.exec(head);
+  if (m) return isoDate(+m[3]!, +m[2]!, +m[1]!);
+  m = ISO.exec(head);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  m = WEEKDAY_MDY.exec(head);
+  if (m) return isoDate(+m[3]!, +m[1]!, +m[2]!);
+  return null;
+}
+
+export function isoDate(y: number, mo: number, d: number): string | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export interface ProvinceMatcher {
+  find(text: string, title: string | null): { province: string; province_2025: string } | null;
+}
+
+/** Builds the gazetteer matcher once per rule set: names and aliases, normalized like the text. */
+export function buildProvinceMatcher(provinces: Province[]): ProvinceMatcher {
+  const entries = provinces.flatMap((p) =>
+    [p.name, ...p.aliases].map((alias) => ({ p, alias: normalizeText(alias).text })),
+  );
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Longest aliases first so `Thừa Thiên Huế` wins over `Huế` at the same place.
+  entries.sort((a, b) => b.alias.length - a.alias.length);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => `(${escape(e.alias)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return {
+    find(text, title) {
+      const counts = new Map<Province, { n: number; first: number }>();
+      const tally = (s: string, weight: number, offset: number) => {
+        re.lastIndex = 0;
+        for (const m of s.matchAll(re)) {
+          const idx = m.slice(1).findIndex((g) => g !== undefined);
+          const p = entries[idx]!.p;
+          const cur = counts.get(p) ?? { n: 0, first: offset + m.index! };
+          cur.n += weight;
+          counts.set(p, cur);
+        }
+      };
+      if (title) tally(title, 3, -1);
+      tally(text, 1, 0);
+      let best: [Province, { n: number; first: number }] | null = null;
+      for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
+      return best ? { province: best[0].name, province_2025: best[0].now } : null;
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The candidate finder: every number in the normalized text, read as a statistic (value, unit,
+ * denominator) or marked excluded with a reason. Pure; knows nothing about indicators.
+ */
+import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
+import type { NumberStyle } from '../numbers/style.js';
+import type { Candidate, ExclusionReason } from './types.js';
+import * as P from './patterns.js';
+
+// A numeral not glued to a letter, digit, slash, colon or plus on its left.
+const NUMERAL = /(?<![\p{L}\p{N}_/:+])\d+(?:[.,]\d+)*/gu;
+const NUMERAL_AT = /\d+(?:[.,]\d+)*/y;
+const LOOKBACK = 48;
+const LOOKAHEAD = 80;
+
+export function findCandidates(text: string, style: NumberStyle): Candidate[] {
+  const urls = urlSpans(text);
+  const out: Candidate[] = [];
+  NUMERAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMERAL.exec(text))) {
+    const c = readAt(text, m.index, m[0], style, urls);
+    NUMERAL.lastIndex = Math.max(NUMERAL.lastIndex, c.reach);
+    for (const cand of c.candidates) out.push(cand);
+  }
+  markListContinuations(text, out);
+  return out;
+}
+
+interface Reading {
+  candidates: Candidate[];
+  reach: number; // scanning resumes here
+}
+
+function readAt(text: string, start: number, raw: string, style: NumberStyle, urls: [number, number][]): Reading {
+  let end = start + raw.length;
+  const left = text.slice(Math.max(0, start - LOOKBACK), start);
+  const rightRaw = text.slice(end, end + LOOKAHEAD);
+  const make = (over: Partial<Candidate>): Candidate => ({
+    start, end, value: NaN, unit: 'count', denominator: null, bare: false, ...over,
+  });
+  const excluded = (reason: ExclusionReason, reach = end): Reading => ({
+    candidates: [make({ value: parseNumeral(raw, style), excluded: reason, end: reach })], reach,
+  });
+
+  if (urls.some(([s, e]) => start >= s && start < e)) return excluded('url');
+
+  // Dates and fractions: `19/11/2024`, `4/2024`, `58/71`, `06/QĐ-TTg`, `01/2021/NQ-CP`.
+  const slash = /^\/(\d+(?:[.,]\d+)*)/.exec(rightRaw);
+  if (slash) {
+    const denRaw = slash[1]!;
+    const reach = end + slash[0].length;
+    const after = text.slice(reach, reach + LOOKAHEAD);
+    const a = parseNumeral(raw, style);
+    const b = parseNumeral(denRaw, style);
+    if (/^\/\d/.test(after)) return excluded(/^\/\d+[/-]?[\p{L}]/u.test(after) ? 'document' : 'date', skipToken(text, reach));
+    if (/^[/-]\s?[\p{L}]/u.test(after)) return excluded('document', skipToken(text, reach));
+    if (isDateLike(raw, denRaw) && (P.L_DATE.test(left) || /^\d{4}$/.test(denRaw))) return excluded('date', reach);
+    if (/^\d{4}$/.test(denRaw) && Number(denRaw) >= 1900 && Number(denRaw) <= 2100) return excluded('date', reach);
+    if (P.L_RANK.test(left) && !P.L_RANK_GROUP.test(left)) {
+      return { candidates: [make({ value: a, unit: 'rank', end: reach })], reach };
+    }
+    if (P.L_DOCUMENT.test(left) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document', reach);
+    if (!(a <= b) || b === 0) return excluded('ratio', reach);
+    return { candidates: [make({ value: a, unit: 'fraction', denominator: b, end: reach })], reach };
+  }
+  if (/^[-/]\s?[\p{Lu}Đ]/u.test(rightRaw) || /^-[\p{L}]/u.test(rightRaw)) return excluded('document', skipToken(text, end));
+  if (/[\p{L}]-$/u.test(left)) return excluded('code');
+  if (P.R_TIME.test(rightRaw)) return excluded('time', skipToken(text, end));
+  if (P.R_CODE_TAIL.test(rightRaw)) return excluded('code', skipToken(text, end));
+  if (/^0\d*[.,\s]\d+[.,\s]\d+/.test(text.slice(start, start + 16)) && digitsIn(text.slice(start, start + 16)) >= 9) {
+    return excluded('phone', skipToken(text, end));
+  }
+  if (P.L_PHONE.test(left)) return excluded('phone');
+  if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
+
+  const value = parseNumeral(raw, style);
+  if (Number.isNaN(value)) return excluded('code');
+  const isYear = /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
+  if (isYear && !P.R_PERCENT.test(rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
+  if (P.L_DATE.test(left) && value <= 31 && !P.R_PERCENT.test(rightRaw)) return excluded('date');
+
+  // Percentages and percentage ranges.
+  const pct = P.R_PERCENT.exec(rightRaw);
+  const range = P.R_RANGE.exec(pct ? rightRaw.slice(pct[0].length) : rightRaw);
+  if (range) {
+    const hiStart = end + (pct?.[0].length ?? 0) + range[0].length;
+    NUMERAL_AT.lastIndex = hiStart;
+    const hi = NUMERAL_AT.exec(text);
+    const hiPct = hi ? P.R_PERCENT.exec(text.slice(hiStart + hi[0].length, hiStart + hi[0].length + 16)) : null;
+    if (hi && hiPct) {
+      const hiEnd = hiStart + hi[0].length + hiPct[0].length;
+      const hiValue = parseNumeral(hi[0], style);
+      if (value <= hiValue) {
+        const low = make({ value, unit: 'percent', range: 'low', end: end + (pct?.[0].length ?? 0) });
+        const high: Candidate = { ...make({ value: hiValue, unit: 'percent', range: 'high' }), start: hiStart, end: hiEnd };
+        return finishReading(text, left, [low, high], hiEnd);
+      }
+    }
+  }
+  if (pct) return finishReading(text, left, [make({ value, unit: 'percent', end: end + pct[0].length })], end + pct[0].length);
+
+  // Money and scaled counts: `2.000 tỷ đồng`, `820 triệu đồng`, `1,02 triệu tài khoản`.
+  const scale = P.R_SCALE.exec(rightRaw);
+  const afterScale = scale ? rightRaw.slice(scale[0].length) : rightRaw;
+  const money = P.R_MONEY.exec(afterScale);
+  if (money) {
+    end += (scale?.[0].length ?? 0) + money[0].length;
+    return finishReading(text, left, [make({ value: clean(value * scaleOf(scale?.[1])), unit: 'vnd', end })], end);
+  }
+  if (scale) {
+    end += scale[0].length;
+    return finishReading(text, left, [make({ value: clean(value * scaleOf(scale[1])), end })], end);
+  }
+
+  const score = P.R_SCORE.exec(rightRaw);
+  if (score) return finishReading(text, left, [make({ value, unit: 'score', end: end + score[0].length })], end + score[0].length);
+
+  if (P.L_RANK.test(left)) {
+    const group = P.L_RANK_GROUP.test(left);
+    // `nhóm 3` is a label unless places follow (`nhóm 10 tỉnh, thành phố dẫn đầu`).
+    if (group && !P.R_PLACES.test(rightRaw)) return excluded('label');
+    return { candidates: [make({ value, unit: 'rank', rankGroup: group })], reach: end };
+  }
+  if (P.L_ORDINAL.test(left)) return excluded('ordinal');
+  if (P.L_DOCUMENT.test(left) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
+  if (P.R_DURATION.test(rightRaw)) return excluded('duration');
+  if (P.R_STRUCTURE.test(rightRaw)) return excluded('structure');
+  if (P.R_DENSITY.test(rightRaw)) return excluded('density');
+  if (P.L_LABEL.test(left)) return excluded('label');
+  const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
+  return finishReading(text, left, [make({ value, bare })], end);
+}
+
+/** Exclusions that apply to any reading: changes (`tăng 5,2% so với …`) and multipliers. */
+function finishReading(text: string, left: string, cands: Candidate[], reach: number): Reading {
+  const first = cands[0]!;
+  const right = text.slice(first.end, first.end + LOOKAHEAD);
+  if (P.R_MULTIPLIER.test(right)) first.excluded = 'multiplier';
+  else if (P.L_CHANGE.test(left) && (P.R_COMPARE.test(right) || P.R_CHANGE_UNIT.test(right))) {
+    for (const c of cands) c.excluded = 'change';
+  } else if (P.R_CHANGE_UNIT.test(right) && /^\s*(?:bậc|hạng)/iu.test(right)) first.excluded = 'change';
+  return { candidates: cands, reach };
+}
+
+/**
+ * In `lần lượt xếp thứ 14, 27 và 9` and `đạt 95,2%, 88,7% và 72,4%` the later items inherit
+ * the reading of the first: a bare number right after `, ` or ` và ` following a rank or score.
+ */
+function markListContinuations(text: string, cands: Candidate[]): void {
+  for (let i = 1; i < cands.length; i++) {
+    const prev = cands[i - 1]!;
+    const cur = cands[i]!;
+    if (cur.excluded || !cur.bare || prev.excluded) continue;
+    if (prev.unit !== 'rank' && prev.unit !== 'score') continue;
+    const between = text.slice(prev.end, cur.start);
+    if (/^\s*(?:,|và|,\s*và)\s*$/u.test(between)) {
+      cur.unit = prev.unit;
+      cur.bare = false;
+      cur.rankGroup = prev.rankGroup;
+    }
+  }
+}
+
+function isDateLike(a: string, b: string): boolean {
+  const d = Number(a);
+  const mth = Number(b);
+  return /^\d{1,2}$/.test(a) && /^\d{1,2}$/.test(b) && d >= 1 && d <= 31 && mth >= 1 && mth <= 12;
+}
+
+function digitsIn(s: string): number {
+  const m = /^[\d.,\s]+/.exec(s);
+  return m ? m[0].replace(/\D/g, '').length : 0;
+}
+
+/** End of a code-like token (`06/QĐ-TTg`, `H56-240315-0001`): up to the next space. */
+function skipToken(text: string, from: number): number {
+  const m = /^[^\s,;()]*/.exec(text.slice(from, from + 64));
+  return from + (m ? m[0].length : 0);
+}
+
+function urlSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  P.URL.lastIndex = 0;
+  for (const m of text.matchAll(P.URL)) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
+}

@@ -1,0 +1,43 @@
+/**
+ * Context patterns for the candidate finder. `L_*` patterns are tested against the text that
+ * ends right before the number (anchored with `$`), `R_*` against the text right after it.
+ * All are case-insensitive and Unicode-aware; they run on normalized text.
+ */
+const re = (s: string) => new RegExp(s, 'iu');
+
+/** Letters count as word characters for boundaries (JS `\b` fails next to `đ`). */
+export const W = '[\\p{L}\\p{N}_]';
+
+export const L_DOCUMENT = re(
+  '(?:^|[^\\p{L}])(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$',
+);
+export const L_SO = re('(?:^|[^\\p{L}])số\\s*$');
+export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này)\\s+số\\s*$');
+export const L_CODE = re('(?:^|[^\\p{L}])(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$');
+export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
+export const L_DATE = re('(?:^|[^\\p{L}])(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm|hạn)\\s*$');
+export const L_ORDINAL = re('(?:^|[^\\p{L}])(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ\\s*$|(?:^|[^\\p{L}])(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ)\\s*$');
+export const L_RANK = re('(?:^|[^\\p{L}])(?:xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$');
+export const L_RANK_GROUP = re('(?:^|[^\\p{L}])(?:top|tốp|nhóm)\\s*$');
+export const L_LABEL = re(
+  '(?:^|[^\\p{L}])(?:cấp độ|mức độ|mức|cấp|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$',
+);
+export const L_CHANGE = re('(?:^|[^\\p{L}])(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$');
+export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
+export const R_CHANGE_UNIT = re('^\\s*(?:bậc|hạng|điểm phần trăm|điểm %|lần)(?!\\p{L})');
+export const R_MULTIPLIER = re('^\\s*lần(?!\\p{L})');
+export const R_DURATION = re('^\\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thế kỷ|buổi|đêm|tiếng|tuổi)(?!\\p{L})');
+export const R_STRUCTURE = re(
+  '^\\s*(?:trụ cột|nhóm giải pháp|nhóm nhiệm vụ|giải pháp|khâu đột phá|đột phá|giai đoạn|quan điểm|bước|cấp(?! xã| huyện| tỉnh)|mục tiêu|sao|tiêu chí|nội dung|chương|điều|phần|lĩnh vực ưu tiên|nhóm chỉ tiêu|chỉ số thành phần|trụ|tầng|lớp bảo vệ|nguyên tắc)(?!\\p{L})',
+);
+export const R_DENSITY = re('^\\s*[\\p{L} ]{1,30}\\/\\s*(?:100|1\\.000|1000|10\\.000|100\\.000)\\s*(?:dân|người|hộ|km|km2)');
+export const R_SCALE = re('^\\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(?:tỷ|tỉ))?)(?!\\p{L})');
+export const R_MONEY = re('^\\s*(?:đồng|VNĐ|VND|vnđ|đ)(?!\\p{L})');
+export const R_PERCENT = re('^\\s?(?:%|phần trăm(?!\\p{L}))');
+export const R_SCORE = re('^\\s*điểm(?!\\p{L})(?!\\s+(?:cầu|phần trăm|truy cập|wifi|wi-fi|giao dịch|bưu|phục vụ|tiếp nhận|dân cư|trường|du lịch|cung cấp|thu|bán|sáng|nghẽn|nóng|đen|lõm|trắng|danh|thi|mạnh|yếu|chuẩn))');
+export const R_RANGE = re('^\\s*(?:-|–|đến|tới)\\s*(?=\\d)');
+export const R_TIME = re('^(?:h|g|giờ)(?:\\d{1,2})?(?!\\p{L})|^:\\d');
+export const R_CODE_TAIL = re('^(?:[\\p{L}]|[-/][\\p{L}]|\\.\\d+\\.)');
+export const R_YEAR_RANGE = re('^\\s*[-–]\\s*\\d{4}(?!\\d)');
+export const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?:\/[^\s<>"')]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+export const R_PLACES = re('^\\s*(?:tỉnh|địa phương|thành phố|đơn vị|quốc gia|nước|bộ|cơ quan|huyện|tỉnh, thành)(?!\\p{L})');

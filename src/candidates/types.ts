@@ -1,0 +1,29 @@
+export const UNITS = ['percent', 'count', 'fraction', 'vnd', 'rank', 'score'] as const;
+export type Unit = (typeof UNITS)[number];
+
+/** Why a number found in the text is not a statistic (records.md, "never records"). */
+export const EXCLUSION_REASONS = [
+  'date', 'time', 'year', 'document', 'version', 'code', 'phone', 'url', 'ordinal', 'duration',
+  'structure', 'label', 'change', 'density', 'ratio', 'multiplier',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/**
+ * A number in the (normalized) text with its reading: value, unit, denominator. Produced by
+ * the candidate finder before any rule runs; rules then decide which indicator, if any.
+ */
+export interface Candidate {
+  /** Normalized-text span of the numeric expression (`58/71`, `50,65%`, `2.000 tỷ đồng`). */
+  start: number;
+  end: number;
+  value: number;
+  unit: Unit;
+  denominator: number | null;
+  /** Unit was inferred from a bare number (no `%`, noun, `điểm` …): rules may coerce it. */
+  bare: boolean;
+  /** Set when the number is one end of a range (`từ 45% đến 78%`). */
+  range?: 'low' | 'high';
+  /** Set when a rank cue makes the qualifier at_most (`nằm trong nhóm 10 … dẫn đầu`, `top 10`). */
+  rankGroup?: boolean;
+  excluded?: ExclusionReason;
+}

@@ -1,0 +1,30 @@
+/** Wires `run()` to the real process. The only place that touches process.exitCode. */
+import { readFileSync } from 'node:fs';
+import { fdOutput } from '../io/output.js';
+import { run } from './program.js';
+
+const io = {
+  stdout: fdOutput(1),
+  stderr: (line: string) => {
+    try {
+      process.stderr.write(line + '\n');
+    } catch {
+      /* stderr closed: nothing left to tell */
+    }
+  },
+  readStdin: () => readFileSync(0),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+};
+
+process.stdout.on('error', () => {}); // EPIPE is handled by fdOutput
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    io.stderr(`chiso: internal error: ${(e as Error)?.message ?? String(e)}`);
+    process.exitCode = 3;
+  },
+);

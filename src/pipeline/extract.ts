@@ -1,0 +1,219 @@
+/**
+ * The extraction pipeline for one article, pure: normalize → find candidates → match rules →
+ * refine (respectively, consumed numbers, companions, coordination) → qualifier and status →
+ * records (offsets mapped back to the original text) → validate.
+ */
+import { normalizeText, toOriginal, type NormalizedText } from '../normalize/normalize.js';
+import { detectNumberStyle, type StyleDecision } from '../numbers/style.js';
+import { findCandidates } from '../candidates/find.js';
+import type { Candidate, ExclusionReason } from '../candidates/types.js';
+import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
+import { LineIndex, collapseWhitespace } from '../text/lines.js';
+import { clauseWindows } from '../match/windows.js';
+import { matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
+import { companionLink, coordinationLink } from '../refine/links.js';
+import { assignRespectively } from '../refine/respectively.js';
+import { readQualifier } from '../refine/qualifier.js';
+import { readStatus } from '../refine/status.js';
+import { RecordSchema, type ChisoRecord } from '../records/schema.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
+
+export interface Article {
+  source: string;
+  text: string;
+  /** Known from the container (JSONL, HTML meta); otherwise guessed from the text. */
+  title?: string | null;
+  published?: string | null;
+}
+
+export type CandidateOutcome =
+  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' }
+  | { kind: 'excluded'; reason: ExclusionReason }
+  | { kind: 'no-rule' }
+  | { kind: 'consumed'; by: string }
+  | { kind: 'invalid'; rule: string; message: string };
+
+export interface TracedCandidate {
+  candidate: Candidate;
+  outcome: CandidateOutcome;
+  /** Original-text span of the number itself. */
+  start: number;
+  end: number;
+  line: number;
+  sentence: string;
+}
+
+export interface Extraction {
+  records: ChisoRecord[];
+  trace: TracedCandidate[];
+  style: StyleDecision;
+  /** Records dropped by validation: rule id, location, message. */
+  rejected: { rule: string; line: number; message: string }[];
+}
+
+export interface ExtractOptions {
+  ruleSet: RuleSet;
+  provinces: ProvinceMatcher;
+  dedupe?: boolean;
+}
+
+export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
+  const norm = normalizeText(article.text);
+  const text = norm.text;
+  const style = detectNumberStyle(text);
+  const sentences = splitSentences(text);
+  const cands = findCandidates(text, style.style);
+  const matches: (RuleMatch | null)[] = cands.map(() => null);
+  const outcomes: (CandidateOutcome | null)[] = cands.map((c) => (c.excluded ? { kind: 'excluded', reason: c.excluded } : null));
+  const sentenceOf = cands.map((c) => spanIndexAt(sentences, c.start));
+  const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
+
+  // 1. Rules, candidate by candidate.
+  const ctx: MatchContext = { text, nextCandidateStart: Infinity };
+  live.forEach((ci, k) => {
+    const next = live[k + 1];
+    ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
+    const win = clauseWindows(text, sentences[sentenceOf[ci]!]!, cands[ci]!.start, cands[ci]!.end);
+    matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+  });
+
+  // 2. `lần lượt` lists take their subjects in order.
+  for (const group of listGroups(text, cands, live, sentenceOf)) {
+    const first = cands[group[0]!]!;
+    const win = clauseWindows(text, sentences[sentenceOf[group[0]!]!]!, first.start, first.end);
+    const assigned = assignRespectively(text, cands, group, win.leftStart, opts.ruleSet.rules);
+    for (const a of assigned ?? []) {
+      const c = cands[a.candidate]!;
+      matches[a.candidate] = { rule: a.rule, unit: c.unit, score: 0, start: a.start, end: c.end };
+      outcomes[a.candidate] = { kind: 'record', rule: a.rule.rule.id, via: 'respectively' };
+    }
+  }
+
+  // 3. Numbers inside another record's evidence (`7/8 huyện … thành lập 100% tổ …`) are part of it.
+  for (const ci of live) {
+    const m = matches[ci];
+    if (!m || !m.rule.rule.crosses_numbers || !m.rule.rule.consumes) continue;
+    for (const cj of live) {
+      if (cj !== ci && cands[cj]!.start >= m.start && cands[cj]!.end <= m.end && outcomes[cj]?.kind !== 'consumed') {
+        matches[cj] = null;
+        outcomes[cj] = { kind: 'consumed', by: m.rule.rule.id };
+      }
+    }
+  }
+
+  // 4. Neighbours lend their key: companions (share ↔ count) and coordinated lists.
+  const alive = live.filter((ci) => outcomes[ci]?.kind !== 'consumed');
+  for (let k = alive.length - 1; k > 0; k--) {
+    const [a, b] = [alive[k - 1]!, alive[k]!];
+    if (sentenceOf[a] !== sentenceOf[b]) continue;
+    if (coordinationLink(text, cands[a]!, cands[b]!, matches[a]!, matches[b]!)) {
+      matches[a] = { ...matches[b]!, unit: cands[a]!.unit, start: cands[a]!.start, end: cands[a]!.end };
+      outcomes[a] = { kind: 'record', rule: matches[b]!.rule.rule.id, via: 'coordination' };
+    }
+  }
+  for (let k = 1; k < alive.length; k++) {
+    const [a, b] = [alive[k - 1]!, alive[k]!];
+    if (sentenceOf[a] !== sentenceOf[b]) continue;
+    const dir = companionLink(text, cands[a]!, cands[b]!, matches[a]!, matches[b]!);
+    if (dir === 'forward') {
+      matches[b] = { ...matches[a]!, unit: cands[b]!.unit, start: cands[b]!.start, end: cands[b]!.end };
+      outcomes[b] = { kind: 'record', rule: matches[a]!.rule.rule.id, via: 'companion' };
+    } else if (dir === 'backward') {
+      matches[a] = { ...matches[b]!, unit: cands[a]!.unit, start: cands[a]!.start, end: cands[a]!.end };
+      outcomes[a] = { kind: 'record', rule: matches[b]!.rule.rule.id, via: 'companion' };
+    }
+  }
+
+  // 5. Records.
+  const lines = new LineIndex(article.text);
+  const title = article.title !== undefined ? article.title : guessTitle(text);
+  const published = article.published !== undefined ? article.published : guessPublished(text);
+  const place = opts.provinces.find(text, title);
+  const records: ChisoRecord[] = [];
+  const rejected: Extraction['rejected'] = [];
+  const trace: TracedCandidate[] = [];
+  cands.forEach((c, ci) => {
+    const sIdx = sentenceOf[ci]!;
+    const sentence = sIdx >= 0 ? sentences[sIdx]! : { start: c.start, end: c.end };
+    const sentenceText = collapseWhitespace(originalSlice(article.text, norm, sentence));
+    const [os, oe] = toOriginal(norm, c.start, c.end);
+    const m = matches[ci];
+    let outcome = outcomes[ci];
+    if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
+    if (outcome.kind === 'record' && m) {
+      const q = readQualifier(text, c, sentence.start);
+      const status = readStatus(text, sentence.start, c.start, c.end);
+      const start = Math.min(m.start, q.start, c.start);
+      const end = Math.max(m.end, c.end);
+      const [rs, re] = toOriginal(norm, start, end);
+      const rec = {
+        source: article.source,
+        indicator: m.rule.rule.indicator,
+        value: c.value,
+        unit: m.unit,
+        denominator: m.unit === 'fraction' ? c.denominator : null,
+        qualifier: q.qualifier,
+        status,
+        text: article.text.slice(rs, re),
+        start: rs,
+        end: re,
+        line: lines.lineOf(rs),
+        sentence: sentenceText,
+        rule: m.rule.rule.id,
+        title: title ?? null,
+        published: published ?? null,
+        province: place?.province ?? null,
+        province_2025: place?.province_2025 ?? null,
+      };
+      const valid = RecordSchema.safeParse(rec);
+      if (valid.success) records.push(valid.data);
+      else {
+        const message = valid.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
+        rejected.push({ rule: m.rule.rule.id, line: rec.line, message });
+        outcome = { kind: 'invalid', rule: m.rule.rule.id, message };
+      }
+    }
+    trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText });
+  });
+
+  return { records: opts.dedupe ? dedupe(records) : records, trace, style, rejected };
+}
+
+/** Runs of live candidates joined only by `,` / `và`, after a `lần lượt`. */
+function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf: number[]): number[][] {
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  const flush = () => {
+    if (cur.length > 1) groups.push(cur);
+    cur = [];
+  };
+  for (const ci of live) {
+    const prev = cur[cur.length - 1];
+    if (prev !== undefined && sentenceOf[prev] === sentenceOf[ci] && /^\s*(?:,|và|,\s*và)\s*(?:(?:đạt|là|xếp thứ|đứng thứ)\s+)?$/iu.test(text.slice(cands[prev]!.end, cands[ci]!.start))) {
+      cur.push(ci);
+      continue;
+    }
+    flush();
+    const before = text.slice(Math.max(0, cands[ci]!.start - 40), cands[ci]!.start);
+    if (/lần lượt/iu.test(before)) cur = [ci];
+  }
+  flush();
+  return groups;
+}
+
+function originalSlice(original: string, norm: NormalizedText, span: Span): string {
+  const [s, e] = toOriginal(norm, span.start, span.end);
+  return original.slice(s, e);
+}
+
+/** `--dedupe`: one record per (indicator, value, unit, denominator) within an article. */
+export function dedupe(records: ChisoRecord[]): ChisoRecord[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    const key = `${r.source}\u0000${r.indicator}\u0000${r.value}\u0000${r.unit}\u0000${r.denominator}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,38 @@
+/** The record: what chiso writes, one per stated statistic. See README "Record fields". */
+import { z } from 'zod';
+import { UNITS } from '../candidates/types.js';
+import { QUALIFIERS, STATUSES } from '../rules/schema.js';
+
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type Status = (typeof STATUSES)[number];
+
+export const RecordSchema = z.strictObject({
+  source: z.string().min(1),
+  indicator: z.string().min(1),
+  value: z.number().finite(),
+  unit: z.enum(UNITS),
+  denominator: z.number().finite().positive().nullable(),
+  qualifier: z.enum(QUALIFIERS),
+  status: z.enum(STATUSES),
+  text: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  line: z.number().int().positive(),
+  sentence: z.string().min(1),
+  rule: z.string().min(1),
+  title: z.string().nullable(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  province: z.string().nullable(),
+  province_2025: z.string().nullable(),
+})
+  .refine((r) => r.end > r.start, { message: 'end must be after start' })
+  .refine((r) => (r.unit === 'fraction') === (r.denominator !== null), { message: 'fractions, and only fractions, carry a denominator' })
+  .refine((r) => r.unit !== 'percent' || (r.value >= 0 && r.value <= 1000), { message: 'percentage out of range' });
+
+export type ChisoRecord = z.infer<typeof RecordSchema>;
+
+/** Column order of CSV and table output; stable, documented in the README. */
+export const RECORD_COLUMNS = [
+  'source', 'indicator', 'value', 'unit', 'denominator', 'qualifier', 'status', 'text', 'start', 'end',
+  'line', 'sentence', 'rule', 'title', 'published', 'province', 'province_2025',
+] as const satisfies readonly (keyof ChisoRecord)[];

@@ -1,0 +1,33 @@
+/**
+ * Refiners that let one number lend its indicator to a neighbour the rules could not key on
+ * its own. Each returns the rule match to adopt, or null.
+ *
+ *  - companion:    `313.890/324.898 tài khoản (đạt tỷ lệ 96,61%)`, `1.125 DVCTT …, chiếm 58,4%`,
+ *                  `100% cơ sở … (152/152 cơ sở) đã thực hiện tra cứu …` — a share and the count
+ *                  or fraction it restates.
+ *  - coordination: `100% lãnh đạo cấp ủy …, 100% lãnh đạo cấp phòng … được cấp chữ ký số` —
+ *                  a list of numbers of one unit that share the predicate after the last one.
+ */
+import type { Candidate } from '../candidates/types.js';
+import type { RuleMatch } from '../match/match.js';
+
+const COMPANION_TAIL = /[,(]\s*(?:và\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
+const PREDICATE = /(?:^|[^\p{L}])(?:đạt|có|được|đã|là|chiếm|thực hiện|triển khai|sử dụng|kết nối|phủ|thành lập|ban hành|cung cấp|tham gia|hoàn thành|tiếp nhận|giải quyết)(?!\p{L})/iu;
+const MAX_COMPANION_GAP = 120;
+
+export function companionLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): 'forward' | 'backward' | null {
+  const between = text.slice(prev.end, next.start);
+  if (between.length > MAX_COMPANION_GAP || /[;.!?]\s/.test(between)) return null;
+  if (prev.unit === next.unit && prev.unit !== 'percent') return null;
+  if (!COMPANION_TAIL.test(between) && !/\(\s*$/.test(between)) return null;
+  if (prevMatch && !nextMatch && prevMatch.rule.units.has(next.unit)) return 'forward';
+  if (!prevMatch && nextMatch && nextMatch.rule.units.has(prev.unit) && /\(\s*$/.test(between)) return 'backward';
+  return null;
+}
+
+export function coordinationLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): boolean {
+  if (prevMatch || !nextMatch || prev.unit !== next.unit) return false;
+  const between = text.slice(prev.end, next.start);
+  if (between.length > 100 || !/(?:,|\svà)\s*$/u.test(between)) return false;
+  return !PREDICATE.test(between) && nextMatch.rule.units.has(prev.unit);
+}

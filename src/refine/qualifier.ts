@@ -1,0 +1,36 @@
+/** The qualifier of a stated number, read from the words right before (and after) it. */
+import type { Candidate } from '../candidates/types.js';
+import type { Qualifier } from '../records/schema.js';
+
+// Longest phrases first; the phrase must end right before the number, allowing a linking verb.
+const BEFORE: [RegExp, Qualifier][] = [
+  [/(?:^|[^\p{L}])(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số)\s+)?$/iu, 'approx'],
+  [/(?:^|[^\p{L}])(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức)\s+)?$/iu, 'at_least'],
+  [/(?:^|[^\p{L}])(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$/iu, 'at_most'],
+  [/(?:^|[^\p{L}])(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$/iu, 'under'],
+  [/(?:^|[^\p{L}])(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$/iu, 'over'],
+];
+const AFTER_OVER = /^\s*(?:[\p{L} ,]{0,40}\s)?trở lên(?!\p{L})/iu;
+
+/** Where the qualifier phrase starts, so the record's text can include it. */
+export interface QualifierReading {
+  qualifier: Qualifier;
+  start: number; // normalized offset of the qualifier phrase (or the number when exact)
+}
+
+export function readQualifier(text: string, cand: Candidate, lineStart: number): QualifierReading {
+  if (cand.range === 'low') return { qualifier: 'at_least', start: cand.start };
+  if (cand.range === 'high') return { qualifier: 'at_most', start: cand.start };
+  if (cand.unit === 'rank' && cand.rankGroup) return { qualifier: 'at_most', start: cand.start };
+  const left = text.slice(Math.max(lineStart, cand.start - 40), cand.start);
+  for (const [re, q] of BEFORE) {
+    const m = re.exec(left);
+    if (m) {
+      const phraseStart = cand.start - m[0].length + (m[0].length - m[0].trimStart().length);
+      const lead = /^[^\p{L}]/u.test(m[0]) ? 1 : 0;
+      return { qualifier: q, start: Math.min(cand.start, phraseStart + lead) };
+    }
+  }
+  if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };
+  return { qualifier: 'exact', start: cand.start };
+}

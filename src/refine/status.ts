@@ -1,0 +1,32 @@
+/**
+ * Status: a number is a `target` when a target cue governs it — `mục tiêu`, `phấn đấu`,
+ * `chỉ tiêu … đến năm`, `dự kiến`, `kế hoạch … đến`, `sẽ` — and `actual` otherwise. A cue governs
+ * the numbers after it in its sentence until an achievement cue (`đến nay`, `hiện nay`, `đã đạt`)
+ * resets it; `sẽ` right after the counted noun also marks a target (`20 thôn sẽ được phủ sóng`).
+ */
+import type { Status } from '../records/schema.js';
+
+const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch|kế hoạch đến|định hướng đến|hướng tới|đặt ra|sẽ|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
+// A sentence that opens with a purpose clause (`Để … đến 100% thôn`) states a goal.
+const PURPOSE_OPENING = /^(?:để|nhằm)\s/iu;
+const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã đạt|đã có|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})/giu;
+const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
+
+export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number): Status {
+  const left = text.slice(sentenceStart, numberStart);
+  const lastTarget = lastIndexOf(TARGET_CUE, left);
+  if (lastTarget >= 0) {
+    const lastReset = lastIndexOf(RESET_CUE, left);
+    if (lastReset < lastTarget) return 'target';
+  }
+  if (PURPOSE_OPENING.test(left) && lastIndexOf(RESET_CUE, left) < 0) return 'target';
+  if (SE_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
+  return 'actual';
+}
+
+function lastIndexOf(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let last = -1;
+  for (const m of s.matchAll(re)) last = m.index!;
+  return last;
+}

@@ -1,0 +1,186 @@
+/**
+ * Loads a rule directory: `indicators.yaml` (the catalog), `provinces.yaml` (the gazetteer),
+ * `lexicon.yaml` (named phrase classes) and every other `*.yaml` / `*.json` file as rules.
+ * Reading the files is the caller's business (`readRuleSources`); building is pure.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isSeq, isMap, type Node } from 'yaml';
+import { z } from 'zod';
+import {
+  IndicatorSchema, LexiconSchema, ProvinceSchema, RuleFileSchema, RuleSchema, type Indicator, type Province, type Rule,
+} from './schema.js';
+import { compilePattern, PatternError } from './compile.js';
+import type { CompiledRule, Diagnostic, RuleSet } from './ruleset.js';
+import { checkPatternSafety } from './safety.js';
+
+export interface RuleSource {
+  file: string; // path as shown in diagnostics
+  text: string;
+}
+
+const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml']);
+
+export function readRuleSources(dir: string): RuleSource[] {
+  const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
+  return names.map((n) => ({ file: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+}
+
+export interface LoadResult {
+  ruleSet: RuleSet;
+  diagnostics: Diagnostic[];
+}
+
+export function buildRuleSet(sources: RuleSource[]): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const byName = (n: string) => sources.find((s) => baseName(s.file) === n);
+  const indicators = new Map<string, Indicator>();
+  const catalog = byName('indicators.yaml');
+  if (!catalog) diagnostics.push(diag('(rules)', 1, 1, 'missing-catalog', 'no indicators.yaml in the rule directory'));
+  else for (const ind of parseList(catalog, IndicatorSchema, diagnostics)) indicators.set(ind.value.key, ind.value);
+
+  const provincesSrc = byName('provinces.yaml');
+  const provinces: Province[] = provincesSrc ? parseList(provincesSrc, ProvinceSchema, diagnostics).map((p) => p.value) : [];
+
+  let lexicon: Record<string, string> = {};
+  const lexSrc = byName('lexicon.yaml');
+  if (lexSrc) {
+    const doc = parseYaml(lexSrc, diagnostics);
+    const parsed = LexiconSchema.safeParse(doc?.value ?? {});
+    if (parsed.success) lexicon = parsed.data;
+    else diagnostics.push(diag(lexSrc.file, 1, 1, 'schema', `lexicon: ${z.prettifyError(parsed.error)}`));
+  }
+
+  const rules: CompiledRule[] = [];
+  const seenIds = new Map<string, string>();
+  for (const src of sources) {
+    if (SPECIAL.has(baseName(src.file))) continue;
+    const doc = parseYaml(src, diagnostics);
+    if (!doc) continue;
+    const file = RuleFileSchema.safeParse(doc.value);
+    if (!file.success) {
+      diagnostics.push(diag(src.file, 1, 1, 'schema', `rule file: ${z.prettifyError(file.error)}`));
+      continue;
+    }
+    const nodes = rulesNodes(doc.node);
+    file.data.rules.forEach((raw, i) => {
+      const pos = doc.position(nodes[i]);
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+      const parsed = RuleSchema.safeParse(raw);
+      if (!parsed.success) {
+        diagnostics.push(diag(src.file, pos.line, pos.col, 'schema', z.prettifyError(parsed.error).replace(/\n/g, '; '), id));
+        return;
+      }
+      const rule = parsed.data;
+      const at = (code: string, message: string) => diagnostics.push(diag(src.file, pos.line, pos.col, code, message, rule.id));
+      if (seenIds.has(rule.id)) at('duplicate-id', `duplicate rule id (first in ${seenIds.get(rule.id)})`);
+      seenIds.set(rule.id, src.file);
+      const ind = indicators.get(rule.indicator);
+      if (!ind) at('unknown-indicator', `unknown indicator key "${rule.indicator}"`);
+      else for (const u of rule.units) if (!ind.units.includes(u)) at('unit-not-allowed', `unit "${u}" is not allowed for ${rule.indicator} (allowed: ${ind.units.join(', ')})`);
+      const compiled = compileRule(rule, lexicon, at);
+      if (compiled) rules.push({ ...compiled, file: src.file, line: pos.line, col: pos.col });
+    });
+  }
+  return { ruleSet: { rules, indicators, provinces, lexicon }, diagnostics };
+}
+
+function compileRule(
+  rule: Rule, lexicon: Record<string, string>, at: (code: string, message: string) => void,
+): Omit<CompiledRule, 'file' | 'line' | 'col'> | null {
+  const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units) };
+  const fields = [
+    ['after', 'after', 'anchored'], ['before', 'before', 'search'],
+    ['not_after', 'notAfter', 'anchored'], ['not_before', 'notBefore', 'search'],
+  ] as const;
+  let ok = true;
+  for (const [field, key, mode] of fields) {
+    const src = rule[field];
+    if (src === undefined) continue;
+    try {
+      const re = compilePattern(src, { lexicon, fold: rule.fold, mode });
+      const unsafe = checkPatternSafety(re.source);
+      if (unsafe) {
+        at('unsafe-pattern', `${field}: ${unsafe}`);
+        ok = false;
+        continue;
+      }
+      out[key] = re;
+    } catch (e) {
+      ok = false;
+      at('bad-pattern', `${field}: ${e instanceof PatternError ? e.message : String(e)}`);
+    }
+  }
+  return ok ? out : null;
+}
+
+interface ParsedYaml {
+  value: unknown;
+  node: Node | null;
+  position: (node: Node | undefined) => { line: number; col: number };
+}
+
+function parseYaml(src: RuleSource, diagnostics: Diagnostic[]): ParsedYaml | null {
+  if (/\.json$/i.test(src.file)) {
+    try {
+      const value: unknown = JSON.parse(src.text);
+      return { value, node: null, position: () => ({ line: 1, col: 1 }) };
+    } catch (e) {
+      diagnostics.push(diag(src.file, 1, 1, 'syntax', `invalid JSON: ${(e as Error).message}`));
+      return null;
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src.text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const p = lineCounter.linePos(err.pos[0]);
+      diagnostics.push(diag(src.file, p.line, p.col, 'syntax', `invalid YAML: ${err.message.split('\n')[0]}`));
+    }
+    return null;
+  }
+  return {
+    value: doc.toJS(),
+    node: doc.contents as Node | null,
+    position: (node) => {
+      const off = node?.range?.[0];
+      if (off === undefined) return { line: 1, col: 1 };
+      const p = lineCounter.linePos(off);
+      return { line: p.line, col: p.col };
+    },
+  };
+}
+
+function rulesNodes(root: Node | null): (Node | undefined)[] {
+  if (!root || !isMap(root)) return [];
+  const seq = root.get('rules', true);
+  return isSeq(seq) ? (seq.items as Node[]) : [];
+}
+
+function parseList<T>(src: RuleSource, schema: z.ZodType<T>, diagnostics: Diagnostic[]): { value: T }[] {
+  const doc = parseYaml(src, diagnostics);
+  if (!doc) return [];
+  if (!Array.isArray(doc.value)) {
+    diagnostics.push(diag(src.file, 1, 1, 'schema', 'expected a list'));
+    return [];
+  }
+  const items = doc.node && isSeq(doc.node) ? (doc.node.items as Node[]) : [];
+  const out: { value: T }[] = [];
+  doc.value.forEach((v, i) => {
+    const r = schema.safeParse(v);
+    if (r.success) out.push({ value: r.data });
+    else {
+      const p = doc.position(items[i]);
+      diagnostics.push(diag(src.file, p.line, p.col, 'schema', z.prettifyError(r.error).replace(/\n/g, '; ')));
+    }
+  });
+  return out;
+}
+
+function diag(file: string, line: number, col: number, code: string, message: string, ruleId?: string): Diagnostic {
+  return { file, line, col, code, message, ...(ruleId ? { ruleId } : {}) };
+}
+
+function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}

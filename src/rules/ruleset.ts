@@ -1,0 +1,37 @@
+/** A loaded, compiled, checked rule set: what the matcher runs. Pure data, no I/O. */
+import type { Unit } from '../candidates/types.js';
+import type { Indicator, Province, Rule } from './schema.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  /** Where the rule was written, for diagnostics. */
+  file: string;
+  line: number;
+  col: number;
+  after?: RegExp;
+  before?: RegExp;
+  notAfter?: RegExp;
+  notBefore?: RegExp;
+  units: ReadonlySet<Unit>;
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  indicators: Map<string, Indicator>;
+  provinces: Province[];
+  lexicon: Record<string, string>;
+}
+
+/** A problem found while loading or checking rules: `file:line:col  message  [id]`. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  code: string;
+  message: string;
+  ruleId?: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.col}  ${d.message}${d.ruleId ? `  [${d.ruleId}]` : ''}`;
+}
