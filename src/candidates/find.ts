@@ -64,6 +64,14 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
     if (!(a <= b) || b === 0) return excluded('ratio', reach);
     return { candidates: [make({ value: a, unit: 'fraction', denominator: b, end: reach })], reach };
   }
+  // `47 trên tổng số 53 dịch vụ`: a fraction written out.
+  const ofTotal = P.R_OF_TOTAL.exec(rightRaw);
+  if (ofTotal) {
+    const a = parseNumeral(raw, style);
+    const b = parseNumeral(ofTotal[1]!, style);
+    const reach = end + ofTotal[0].length;
+    if (a <= b && b > 0) return { candidates: [make({ value: a, unit: 'fraction', denominator: b, end: reach })], reach };
+  }
   if (/^[-/]\s?[\p{Lu}Đ]/u.test(rightRaw) || /^-[\p{L}]/u.test(rightRaw)) return excluded('document', skipToken(text, end));
   if (/[\p{L}]-$/u.test(left)) return excluded('code');
   if (P.R_TIME.test(rightRaw)) return excluded('time', skipToken(text, end));
@@ -151,10 +159,11 @@ function markListContinuations(text: string, cands: Candidate[]): void {
   for (let i = 1; i < cands.length; i++) {
     const prev = cands[i - 1]!;
     const cur = cands[i]!;
-    if (cur.excluded || !cur.bare || prev.excluded) continue;
+    if (cur.excluded || cur.unit !== 'count' || prev.excluded) continue;
     if (prev.unit !== 'rank' && prev.unit !== 'score') continue;
     const between = text.slice(prev.end, cur.start);
-    if (/^\s*(?:,|và|,\s*và)\s*$/u.test(between)) {
+    const after = text.slice(cur.end, cur.end + 8);
+    if (/^\s*(?:,|và|,\s*và)\s*$/u.test(between) && /^\s*(?:,|và\s|[.;)]|$)/u.test(after)) {
       cur.unit = prev.unit;
       cur.bare = false;
       cur.rankGroup = prev.rankGroup;

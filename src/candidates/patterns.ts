@@ -20,7 +20,7 @@ export const L_ORDINAL = re('(?:^|[^\\p{L}])(?:lần|phiên|kỳ|khóa|đợt|h�
 export const L_RANK = re('(?:^|[^\\p{L}])(?:xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$');
 export const L_RANK_GROUP = re('(?:^|[^\\p{L}])(?:top|tốp|nhóm)\\s*$');
 export const L_LABEL = re(
-  '(?:^|[^\\p{L}])(?:cấp độ|mức độ|mức|cấp|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$',
+  '(?:^|[^\\p{L}])(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$',
 );
 export const L_CHANGE = re('(?:^|[^\\p{L}])(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$');
 export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
@@ -36,8 +36,9 @@ export const R_MONEY = re('^\\s*(?:đồng|VNĐ|VND|vnđ|đ)(?!\\p{L})');
 export const R_PERCENT = re('^\\s?(?:%|phần trăm(?!\\p{L}))');
 export const R_SCORE = re('^\\s*điểm(?!\\p{L})(?!\\s+(?:cầu|phần trăm|truy cập|wifi|wi-fi|giao dịch|bưu|phục vụ|tiếp nhận|dân cư|trường|du lịch|cung cấp|thu|bán|sáng|nghẽn|nóng|đen|lõm|trắng|danh|thi|mạnh|yếu|chuẩn))');
 export const R_RANGE = re('^\\s*(?:-|–|đến|tới)\\s*(?=\\d)');
-export const R_TIME = re('^(?:h|g|giờ)(?:\\d{1,2})?(?!\\p{L})|^:\\d');
+export const R_TIME = /^(?:h|giờ)(?:\d{1,2})?(?!\p{L})|^:\d/u; // case-sensitive: `4G` is not a time
 export const R_CODE_TAIL = re('^(?:[\\p{L}]|[-/][\\p{L}]|\\.\\d+\\.)');
 export const R_YEAR_RANGE = re('^\\s*[-–]\\s*\\d{4}(?!\\d)');
 export const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?:\/[^\s<>"')]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+export const R_OF_TOTAL = re('^\\s+(?:trên|trong|/)\\s+(?:tổng số\\s+)(\\d+(?:[.,]\\d+)*)');
 export const R_PLACES = re('^\\s*(?:tỉnh|địa phương|thành phố|đơn vị|quốc gia|nước|bộ|cơ quan|huyện|tỉnh, thành)(?!\\p{L})');

@@ -2,8 +2,9 @@
  * Ties candidates to indicator keys. For each candidate every rule is tried against the clause
  * windows; the best-scoring rule wins:
  *   - an `after` match (the counted noun right after the number) is the strongest evidence,
- *   - a `before` match counts less the farther it ends from the number,
- *   - a rule that matches on both sides beats one that matches on one,
+ *     and a longer one (noun plus predicate) beats a shorter one,
+ *   - a `before` match counts less the farther it ends from the number, and much less when an
+ *     earlier number stands between it and this one (it more likely describes that number),
  *   - `priority` breaks deliberate ties (a specific key over its generic parent).
  */
 import type { Candidate, Unit } from '../candidates/types.js';
@@ -18,6 +19,10 @@ export interface RuleMatch {
   /** Normalized-text span of the evidence (number plus the matched words). */
   start: number;
   end: number;
+  /** Start of the `before` evidence, when the rule matched on the left. */
+  beforeStart: number | null;
+  /** True when the rule matched the words after the number. */
+  hasAfter: boolean;
 }
 
 export interface MatchContext {
@@ -25,6 +30,8 @@ export interface MatchContext {
   foldedText?: string; // built lazily for `fold: diacritics` rules
   /** Start of the next live candidate after this one (where `after` must stop). */
   nextCandidateStart: number;
+  /** End of the previous live candidate in the same clause (-1 if none). */
+  prevCandidateEnd: number;
 }
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
@@ -47,23 +54,25 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
   let score = rule.rule.priority * 1000;
   let start = cand.start;
   let end = cand.end;
+  let beforeStart: number | null = null;
   if (rule.after) {
     const m = rule.after.exec(right);
     if (!m) return null;
-    score += 500 + Math.min(m[0].length, 80) / 8;
+    score += 400 + Math.min(m[0].trim().length, 100);
     end = cand.end + m[0].trimEnd().length;
   }
   if (rule.before) {
     const m = lastMatch(rule.before, left);
     if (!m) return null;
     const distance = left.length - (m.index + m.length);
-    score += 300 - Math.min(distance, 290) + Math.min(m.length, 80) / 8;
-    start = win.leftStart + m.index;
+    beforeStart = win.leftStart + m.index;
+    score += 200 - Math.min(distance, 190) + Math.min(m.length, 60) / 2;
+    if (beforeStart + m.length <= ctx.prevCandidateEnd) score -= 250;
+    start = beforeStart;
   }
-  if (rule.after && rule.before) score += 100;
   if (rule.notAfter && rule.notAfter.test(right)) return null;
   if (rule.notBefore && lastMatch(rule.notBefore, left)) return null;
-  return { rule, unit, score, start, end };
+  return { rule, unit, score, start, end, beforeStart, hasAfter: rule.after !== undefined };
 }
 
 function unitFor(rule: CompiledRule, cand: Candidate): Unit | null {

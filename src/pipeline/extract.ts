@@ -70,11 +70,13 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
 
   // 1. Rules, candidate by candidate.
-  const ctx: MatchContext = { text, nextCandidateStart: Infinity };
+  const ctx: MatchContext = { text, nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   live.forEach((ci, k) => {
     const next = live[k + 1];
-    ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
+    const prev = live[k - 1];
     const win = clauseWindows(text, sentences[sentenceOf[ci]!]!, cands[ci]!.start, cands[ci]!.end);
+    ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
+    ctx.prevCandidateEnd = prev !== undefined && cands[prev]!.end > win.leftStart ? cands[prev]!.end : -1;
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
   });
 
@@ -85,7 +87,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     const assigned = assignRespectively(text, cands, group, win.leftStart, opts.ruleSet.rules);
     for (const a of assigned ?? []) {
       const c = cands[a.candidate]!;
-      matches[a.candidate] = { rule: a.rule, unit: c.unit, score: 0, start: a.start, end: c.end };
+      matches[a.candidate] = { rule: a.rule, unit: c.unit, score: 0, start: a.start, end: c.end, beforeStart: a.start, hasAfter: false };
       outcomes[a.candidate] = { kind: 'record', rule: a.rule.rule.id, via: 'respectively' };
     }
   }

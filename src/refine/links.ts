@@ -19,8 +19,15 @@ export function companionLink(text: string, prev: Candidate, next: Candidate, pr
   const between = text.slice(prev.end, next.start);
   if (between.length > MAX_COMPANION_GAP || /[;.!?]\s/.test(between)) return null;
   if (prev.unit === next.unit && prev.unit !== 'percent') return null;
-  if (!COMPANION_TAIL.test(between) && !/\(\s*$/.test(between)) return null;
-  if (prevMatch && !nextMatch && prevMatch.rule.units.has(next.unit)) return 'forward';
+  if (!(prev.range === 'low' && next.range === 'high') && !COMPANION_TAIL.test(between) && !/\(\s*$/.test(between)) return null;
+  if (prev.range === 'low' && next.range === 'high') {
+    if (nextMatch && !prevMatch) return 'backward';
+    if (prevMatch && !nextMatch) return 'forward';
+    return null;
+  }
+  // The share's own evidence, if any, lies back inside the count's statement: the count wins.
+  const weakNext = !nextMatch || (!nextMatch.hasAfter && nextMatch.beforeStart !== null && prevMatch !== null && nextMatch.beforeStart < prevMatch.end);
+  if (prevMatch && weakNext && prevMatch.rule.units.has(next.unit) && nextMatch?.rule !== prevMatch.rule) return 'forward';
   if (!prevMatch && nextMatch && nextMatch.rule.units.has(prev.unit) && /\(\s*$/.test(between)) return 'backward';
   return null;
 }

@@ -27,12 +27,11 @@ export function assignRespectively(
   const found = new Map<string, { rule: CompiledRule; index: number; end: number }>();
   for (const rule of rules) {
     if (!rule.before || !rule.units.has(first.unit) || rule.after) continue;
-    rule.before.lastIndex = 0;
-    const m = rule.before.exec(subjectText);
+    const m = shortestMatch(rule.before, subjectText);
     if (!m) continue;
     const key = rule.rule.indicator;
     const cur = found.get(key);
-    const end = m.index + m[0].length;
+    const end = m.index + m.length;
     // Prefer the longest phrase that starts at the same place (the most specific key).
     if (!cur || m.index < cur.index || (m.index === cur.index && end > cur.end)) found.set(key, { rule, index: m.index, end });
   }
@@ -41,4 +40,23 @@ export function assignRespectively(
   phrases.sort((a, b) => a.index - b.index);
   if (phrases.length !== group.length) return null;
   return group.map((ci, k) => ({ candidate: ci, rule: phrases[k]!.rule, start: leftStart + phrases[k]!.index }));
+}
+
+const stickyCache = new WeakMap<RegExp, RegExp>();
+
+/** The shortest match of `re` in `s` (patterns with gaps otherwise swallow a neighbour's phrase). */
+function shortestMatch(re: RegExp, s: string): { index: number; length: number } | null {
+  let sticky = stickyCache.get(re);
+  if (!sticky) {
+    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+    stickyCache.set(re, sticky);
+  }
+  let best: { index: number; length: number } | null = null;
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(s[i - 1]!)) continue; // word starts only
+    sticky.lastIndex = i;
+    const m = sticky.exec(s);
+    if (m && (!best || m[0].length < best.length)) best = { index: i, length: m[0].length };
+  }
+  return best;
 }

@@ -6,10 +6,13 @@
  */
 import type { Status } from '../records/schema.js';
 
-const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch|kế hoạch đến|định hướng đến|hướng tới|đặt ra|sẽ|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
+const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
+// `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
+const CLAUSE_TARGET_CUE = /(?:^|[^\p{L}])sẽ(?!\p{L})[^,;]*$/iu;
+const TARGET_AFTER = /^[^\d;.]{0,40}?(?:theo|đạt|vượt) (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
 // A sentence that opens with a purpose clause (`Để … đến 100% thôn`) states a goal.
-const PURPOSE_OPENING = /^(?:để|nhằm)\s/iu;
-const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã đạt|đã có|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})/giu;
+const PURPOSE_OPENING = /(?:^|:\s*)(?:Để|Nhằm|để|nhằm)\s/u;
+const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})/giu;
 const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
 
 export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number): Status {
@@ -19,6 +22,8 @@ export function readStatus(text: string, sentenceStart: number, numberStart: num
     const lastReset = lastIndexOf(RESET_CUE, left);
     if (lastReset < lastTarget) return 'target';
   }
+  if (CLAUSE_TARGET_CUE.test(left)) return 'target';
+  if (TARGET_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
   if (PURPOSE_OPENING.test(left) && lastIndexOf(RESET_CUE, left) < 0) return 'target';
   if (SE_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
   return 'actual';
