@@ -63,6 +63,7 @@ export function buildProvinceMatcher(provinces: Province[]): ProvinceMatcher {
     [p.name, ...p.aliases].map((alias) => ({ p, alias: normalizeText(alias).text })),
   );
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (entries.length === 0) return { find: () => null };
   // Longest aliases first so `Thừa Thiên Huế` wins over `Huế` at the same place.
   entries.sort((a, b) => b.alias.length - a.alias.length);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => `(${escape(e.alias)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -30,7 +30,7 @@ export interface MatchContext {
   foldedText?: string; // built lazily for `fold: diacritics` rules
   /** Start of the next live candidate after this one (where `after` must stop). */
   nextCandidateStart: number;
-  /** End of the previous live candidate in the same clause (-1 if none). */
+  /** End of the previous number's statement (number or its evidence) in the clause, -1 if none. */
   prevCandidateEnd: number;
 }
 
@@ -67,7 +67,7 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
     const distance = left.length - (m.index + m.length);
     beforeStart = win.leftStart + m.index;
     score += 200 - Math.min(distance, 190) + Math.min(m.length, 60) / 2;
-    if (beforeStart + m.length <= ctx.prevCandidateEnd) score -= 250;
+    if (beforeStart < ctx.prevCandidateEnd) score -= 250;
     start = beforeStart;
   }
   if (rule.notAfter && rule.notAfter.test(right)) return null;

@@ -71,13 +71,14 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
 
   // 1. Rules, candidate by candidate.
   const ctx: MatchContext = { text, nextCandidateStart: Infinity, prevCandidateEnd: -1 };
+  let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
     const next = live[k + 1];
-    const prev = live[k - 1];
     const win = clauseWindows(text, sentences[sentenceOf[ci]!]!, cands[ci]!.start, cands[ci]!.end);
     ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
-    ctx.prevCandidateEnd = prev !== undefined && cands[prev]!.end > win.leftStart ? cands[prev]!.end : -1;
+    ctx.prevCandidateEnd = prevEvidenceEnd > win.leftStart ? Math.min(prevEvidenceEnd, cands[ci]!.start) : -1;
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+    prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });
 
   // 2. `lần lượt` lists take their subjects in order.

@@ -14,6 +14,8 @@ import type { RuleMatch } from '../match/match.js';
 const COMPANION_TAIL = /[,(]\s*(?:và\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
 const PREDICATE = /(?:^|[^\p{L}])(?:đạt|có|được|đã|là|chiếm|thực hiện|triển khai|sử dụng|kết nối|phủ|thành lập|ban hành|cung cấp|tham gia|hoàn thành|tiếp nhận|giải quyết)(?!\p{L})/iu;
 const MAX_COMPANION_GAP = 120;
+// A measured quantity (`1.350 km cáp quang`) is not one of a list of counted things.
+const MEASURE = /^\s*(?:km|m|m2|ha|tấn|kg|GB|TB|Mbps|Gbps|MHz|kW|MW|kWh|lít|USD|%)(?!\p{L})/iu;
 
 export function companionLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): 'forward' | 'backward' | null {
   const between = text.slice(prev.end, next.start);
@@ -35,6 +37,6 @@ export function companionLink(text: string, prev: Candidate, next: Candidate, pr
 export function coordinationLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): boolean {
   if (prevMatch || !nextMatch || prev.unit !== next.unit) return false;
   const between = text.slice(prev.end, next.start);
-  if (between.length > 100 || !/(?:,|\svà)\s*$/u.test(between)) return false;
+  if (between.length > 60 || !/(?:,|\svà)\s*$/u.test(between) || MEASURE.test(between)) return false;
   return !PREDICATE.test(between) && nextMatch.rule.units.has(prev.unit);
 }

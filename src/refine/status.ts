@@ -9,7 +9,7 @@ import type { Status } from '../records/schema.js';
 const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
 // `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
 const CLAUSE_TARGET_CUE = /(?:^|[^\p{L}])sẽ(?!\p{L})[^,;]*$/iu;
-const TARGET_AFTER = /^[^\d;.]{0,40}?(?:theo|đạt|vượt) (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
+const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
 // A sentence that opens with a purpose clause (`Để … đến 100% thôn`) states a goal.
 const PURPOSE_OPENING = /(?:^|:\s*)(?:Để|Nhằm|để|nhằm)\s/u;
 const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})/giu;
