@@ -36,7 +36,8 @@ const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const WEEKDAY_MDY = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(\d{2})(\d{2})(\d{4})\b/;
 
 export function guessPublished(text: string): string | null {
-  const head = text.split('\n').filter((l) => l.trim()).slice(0, HEAD_LINES).join('\n');
+  // Only short lines near the top: a date inside the body (`ngày 06/01/2022`) is not the dateline.
+  const head = text.split('\n').filter((l) => l.trim()).slice(0, HEAD_LINES).filter((l) => l.trim().length <= 80).join('\n');
   let m = DMY.exec(head);
   if (m) return isoDate(+m[3]!, +m[2]!, +m[1]!);
   m = ISO.exec(head);

@@ -13,6 +13,7 @@ const TONE_MARKS = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'] as const;
 const TONE_SET = new Set<string>(TONE_MARKS);
 const VOWEL_BASES = new Set('aăâeêioôơuưy'.split(''));
 const MARKED_VOWELS = new Set('ăâêôơư'.split(''));
+const VALID_FINALS = new Set(['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']);
 
 interface Decomposed {
   base: string; // NFC letter without tone (keeps breve, circumflex, horn)
@@ -50,6 +51,8 @@ function tonePosition(bases: string[]): number {
   if (first > 0 && lower[first] === 'i' && lower[first - 1] === 'g' && first + 1 < lower.length && isVowel(lower[first + 1]!)) first++;
   let last = first;
   while (last < lower.length && isVowel(lower[last]!)) last++;
+  const final = lower.slice(last).join('');
+  if (!VALID_FINALS.has(final)) return -1; // not one Vietnamese syllable (`giađình`, `Viettel`): leave it
   const vowels: number[] = [];
   for (let i = first; i < last; i++) vowels.push(i);
   if (vowels.length === 0) return -1;
@@ -57,7 +60,7 @@ function tonePosition(bases: string[]): number {
   // ươ, uô, iê, yê: tone on the second (marked) vowel; otherwise the last marked vowel wins.
   const marked = vowels.filter((i) => MARKED_VOWELS.has(lower[i]!));
   if (marked.length > 0) return marked[marked.length - 1]!;
-  const hasFinal = last < lower.length;
+  const hasFinal = final.length > 0;
   if (hasFinal) return vowels[vowels.length - 1]!;
   if (vowels.length === 3) return vowels[1]!;
   return vowels[0]!;

@@ -22,13 +22,14 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
   if (cand.range === 'low') return { qualifier: 'at_least', start: cand.start };
   if (cand.range === 'high') return { qualifier: 'at_most', start: cand.start };
   if (cand.unit === 'rank' && cand.rankGroup) return { qualifier: 'at_most', start: cand.start };
-  const left = text.slice(Math.max(lineStart, cand.start - 40), cand.start);
+  const leftStart = Math.max(lineStart, cand.start - 40);
+  const left = text.slice(leftStart, cand.start);
   for (const [re, q] of BEFORE) {
     const m = re.exec(left);
     if (m) {
-      const phraseStart = cand.start - m[0].length + (m[0].length - m[0].trimStart().length);
-      const lead = /^[^\p{L}]/u.test(m[0]) ? 1 : 0;
-      return { qualifier: q, start: Math.min(cand.start, phraseStart + lead) };
+      // The match may begin with the non-letter that bounds the phrase: skip it and any space.
+      const lead = m[0].length - m[0].replace(/^[^\p{L}]*/u, '').length;
+      return { qualifier: q, start: leftStart + m.index + lead };
     }
   }
   if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };
