@@ -65,7 +65,8 @@ export function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): n
     if (e instanceof PipeClosedError) return EXIT.ok;
     throw e;
   }
-  if (!opts.quiet) {
+  // The summary is for people watching a terminal; scripts read the exit code.
+  if (!opts.quiet && io.stderrIsTTY) {
     io.stderr(`chiso: ${articles} article(s), ${recordCount} record(s), ${skipped} skipped input(s)${rejected ? `, ${rejected} rejected record(s)` : ''}`);
   }
   if (skipped > 0 || rejected > 0) return EXIT.partial;
