@@ -2,11 +2,16 @@
  * The command-line interface. `run(argv, io)` parses arguments, runs one command and returns
  * its exit code; it never calls process.exit and never lets a stack trace reach the user.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { FORMATS } from '../io/formats.js';
+import { PipeClosedError } from '../io/output.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
 import { runExtract } from './commands/extract.js';
+import { runRulesCheck } from './commands/rules-check.js';
+import { runEval } from './commands/eval.js';
+import { runExplain } from './commands/explain.js';
+import { runUnmatched } from './commands/unmatched.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -35,6 +40,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
     .option('--dedupe', 'drop records repeated with the same key and value within one article')
+    .option('--all', 'also emit statistics no rule keys (indicator empty, rule "generic")')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
     .option('-q, --quiet', 'no summary line on stderr')
     .addHelpText('after', `
@@ -47,6 +53,49 @@ Examples:
       code = runExtract(inputs, opts, io);
     });
 
+  const rules = program.command('rules').description('tools for rule authors');
+  rules
+    .command('check')
+    .description('validate rule files: schema, keys, units, patterns, examples (exit 1 on problems)')
+    .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts) => {
+      code = runRulesCheck(opts, io);
+    });
+
+  program
+    .command('eval')
+    .description('score the rules against fixture articles with gold records (default: fixtures/)')
+    .argument('[fixtures...]', 'folders or files: articles (*.txt, *.md) and gold records (*.jsonl)')
+    .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--min-f1 <x>', 'exit 1 when strict F1 is below X', parseThreshold)
+    .action((fixtures: string[], opts) => {
+      code = runEval(fixtures, opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('show what the matcher sees in one article: records highlighted, dropped numbers with reasons')
+    .argument('<file>', 'an article file (or - for stdin)')
+    .option('-l, --line <n>', 'only this line', (v) => parsePositive(v, '--line'))
+    .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
+    .action((file: string, opts) => {
+      code = runExplain(file, opts, io);
+    });
+
+  program
+    .command('unmatched')
+    .description('statistics no rule turned into a record, grouped by subject, most frequent first')
+    .argument('<inputs...>', 'files or folders, or - for stdin')
+    .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
+    .action((inputs: string[], opts) => {
+      code = runUnmatched(inputs, opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -54,6 +103,7 @@ Examples:
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
+    if (e instanceof PipeClosedError) return EXIT.ok; // the reader went away (`| head`): not an error
     if (e instanceof UsageError) {
       io.stderr(`chiso: ${e.message}`);
       return EXIT.usage;
@@ -63,4 +113,16 @@ Examples:
     return 3;
   }
   return code;
+}
+
+function parseThreshold(v: string): number {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError('expected a number between 0 and 1');
+  return x;
+}
+
+function parsePositive(v: string, name: string): number {
+  const x = Number(v);
+  if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError(`${name} expects a positive whole number`);
+  return x;
 }

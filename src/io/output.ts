@@ -16,7 +16,11 @@ export interface Output {
   readonly closed: boolean;
 }
 
-export class PipeClosedError extends Error {}
+export class PipeClosedError extends Error {
+  constructor() {
+    super('output pipe closed');
+  }
+}
 
 export function atomicFileOutput(path: string): Output {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -15,7 +15,8 @@ import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
 import { readStatus } from '../refine/status.js';
-import { RecordSchema, type ChisoRecord } from '../records/schema.js';
+import { readSubject } from '../refine/subject.js';
+import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
 
@@ -42,6 +43,7 @@ export interface TracedCandidate {
   end: number;
   line: number;
   sentence: string;
+  subject: string | null;
 }
 
 export interface Extraction {
@@ -56,6 +58,8 @@ export interface ExtractOptions {
   ruleSet: RuleSet;
   provinces: ProvinceMatcher;
   dedupe?: boolean;
+  /** Also emit statistics that no rule keys (indicator null, rule `generic`). */
+  all?: boolean;
 }
 
 export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
@@ -144,26 +148,32 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     const m = matches[ci];
     let outcome = outcomes[ci];
     if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
-    if (outcome.kind === 'record' && m) {
+    const clauseStart = sIdx >= 0 ? clauseWindows(text, sentence, c.start, c.end).leftStart : c.start;
+    const subject = outcome.kind === 'record' || outcome.kind === 'no-rule' ? readSubject(text, clauseStart, c) : null;
+    const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
+    if ((outcome.kind === 'record' && m) || generic) {
       const q = readQualifier(text, c, sentence.start);
       const status = readStatus(text, sentence.start, c.start, c.end);
-      const start = Math.min(m.start, q.start, c.start);
-      const end = Math.max(m.end, c.end);
+      const start = Math.min(m?.start ?? c.start, q.start, c.start);
+      const end = Math.max(m?.end ?? c.end, c.end);
+      const unit = m ? m.unit : c.unit;
+      const ruleId = m ? m.rule.rule.id : GENERIC_RULE;
       const [rs, re] = toOriginal(norm, start, end);
       const rec = {
         source: article.source,
-        indicator: m.rule.rule.indicator,
+        indicator: m ? m.rule.rule.indicator : null,
         value: c.value,
-        unit: m.unit,
-        denominator: m.unit === 'fraction' ? c.denominator : null,
+        unit,
+        denominator: unit === 'fraction' ? c.denominator : null,
         qualifier: q.qualifier,
         status,
+        subject: subject ? collapseWhitespace(subject) : null,
         text: article.text.slice(rs, re),
         start: rs,
         end: re,
         line: lines.lineOf(rs),
         sentence: sentenceText,
-        rule: m.rule.rule.id,
+        rule: ruleId,
         title: title ?? null,
         published: published ?? null,
         province: place?.province ?? null,
@@ -173,11 +183,11 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       if (valid.success) records.push(valid.data);
       else {
         const message = valid.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
-        rejected.push({ rule: m.rule.rule.id, line: rec.line, message });
-        outcome = { kind: 'invalid', rule: m.rule.rule.id, message };
+        rejected.push({ rule: ruleId, line: rec.line, message });
+        outcome = { kind: 'invalid', rule: ruleId, message };
       }
     }
-    trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText });
+    trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText, subject });
   });
 
   return { records: opts.dedupe ? dedupe(records) : records, trace, style, rejected };

@@ -3,17 +3,23 @@ import { z } from 'zod';
 import { UNITS } from '../candidates/types.js';
 import { QUALIFIERS, STATUSES } from '../rules/schema.js';
 
+/** Rule id of statistics that no rule keys (`chiso extract --all`, `chiso unmatched`). */
+export const GENERIC_RULE = 'generic';
+
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Status = (typeof STATUSES)[number];
 
 export const RecordSchema = z.strictObject({
   source: z.string().min(1),
-  indicator: z.string().min(1),
+  /** A catalog key; null only for `--all` statistics that no rule keys (rule `generic`). */
+  indicator: z.string().min(1).nullable(),
   value: z.number().finite(),
   unit: z.enum(UNITS),
   denominator: z.number().finite().positive().nullable(),
   qualifier: z.enum(QUALIFIERS),
   status: z.enum(STATUSES),
+  /** The noun phrase the number counts or describes, as written (whitespace collapsed). */
+  subject: z.string().min(1).nullable(),
   text: z.string().min(1),
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
@@ -26,6 +32,7 @@ export const RecordSchema = z.strictObject({
   province_2025: z.string().nullable(),
 })
   .refine((r) => r.end > r.start, { message: 'end must be after start' })
+  .refine((r) => (r.indicator === null) === (r.rule === GENERIC_RULE), { message: 'only the generic recognizer leaves the indicator empty' })
   .refine((r) => (r.unit === 'fraction') === (r.denominator !== null), { message: 'fractions, and only fractions, carry a denominator' })
   .refine((r) => r.unit !== 'percent' || (r.value >= 0 && r.value <= 1000), { message: 'percentage out of range' });
 
@@ -33,6 +40,6 @@ export type ChisoRecord = z.infer<typeof RecordSchema>;
 
 /** Column order of CSV and table output; stable, documented in the README. */
 export const RECORD_COLUMNS = [
-  'source', 'indicator', 'value', 'unit', 'denominator', 'qualifier', 'status', 'text', 'start', 'end',
+  'source', 'indicator', 'value', 'unit', 'denominator', 'qualifier', 'status', 'subject', 'text', 'start', 'end',
   'line', 'sentence', 'rule', 'title', 'published', 'province', 'province_2025',
 ] as const satisfies readonly (keyof ChisoRecord)[];

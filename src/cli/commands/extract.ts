@@ -15,6 +15,7 @@ export interface ExtractOptions {
   rules?: string;
   bom?: boolean;
   dedupe?: boolean;
+  all?: boolean;
   encoding: Encoding;
   quiet?: boolean;
   strict?: boolean;
@@ -47,7 +48,7 @@ export function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): n
         continue;
       }
       if (read.warning) io.stderr(`chiso: warning: ${file}: ${read.warning}`);
-      const result = extractArticle(read.article, { ruleSet, provinces, dedupe: opts.dedupe });
+      const result = extractArticle(read.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
       articles++;
       for (const r of result.rejected) {
         io.stderr(`chiso: rejected a record from ${file}:${r.line} [${r.rule}]: ${r.message}`);

@@ -1,0 +1,68 @@
+/**
+ * `chiso explain FILE [--line N]`: the article as the matcher sees it. Each record's span is
+ * highlighted with its key, value, qualifier, status and rule; numbers no rule claimed are
+ * dimmed with the reason they were dropped. Colours only on a terminal (and never with NO_COLOR).
+ */
+import { Chalk } from 'chalk';
+import { extractArticle, type TracedCandidate } from '../../pipeline/extract.js';
+import { buildProvinceMatcher } from '../../article/fields.js';
+import type { Encoding } from '../../decode/decode.js';
+import { EXIT, type CliIO } from '../context.js';
+import { loadRulesOrThrow } from '../rules-loader.js';
+import { readArticle } from '../read-article.js';
+
+export function runExplain(file: string, opts: { line?: number; rules?: string; encoding: Encoding }, io: CliIO): number {
+  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const read = readArticle(file, opts.encoding, io.readStdin);
+  if (!read.ok) {
+    io.stderr(`chiso: cannot read ${file}: ${read.message}`);
+    return EXIT.partial;
+  }
+  const text = read.article.text;
+  const result = extractArticle(read.article, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces) });
+  const c = new Chalk({ level: io.stdoutIsTTY && !io.env.NO_COLOR ? 1 : 0 });
+  const byLine = new Map<number, TracedCandidate[]>();
+  for (const t of result.trace) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const recordsBySpan = new Map(result.records.map((r) => [`${r.line}:${r.rule}:${r.value}`, r]));
+  const lines = text.split('\n');
+  const w = (s: string) => io.stdout.write(s + '\n');
+  w(c.bold(`${file}`) + c.dim(`  title: ${result.records[0]?.title ?? '-'} · published: ${result.records[0]?.published ?? '-'} · province: ${result.records[0]?.province ?? '-'} · number style: ${result.style.style}`));
+  let lineStart = 0;
+  lines.forEach((lineText, i) => {
+    const n = i + 1;
+    const start = lineStart;
+    lineStart += lineText.length + 1;
+    const traced = byLine.get(n);
+    if (!traced || (opts.line !== undefined && opts.line !== n)) return;
+    // Highlight the numbers on the line: records in green, dropped numbers dimmed.
+    let shown = '';
+    let at = start;
+    for (const t of [...traced].sort((a, b) => a.start - b.start)) {
+      if (t.start < at) continue;
+      const span = text.slice(t.start, t.end);
+      shown += text.slice(at, t.start) + (t.outcome.kind === 'record' ? c.inverse.green(span) : c.dim.strikethrough(span));
+      at = t.end;
+    }
+    shown += text.slice(at, start + lineText.length);
+    w('');
+    w(c.cyan(`${String(n).padStart(4)} │ `) + shown);
+    for (const t of traced) {
+      const num = text.slice(t.start, t.end);
+      if (t.outcome.kind === 'record') {
+        const rec = recordsBySpan.get(`${t.line}:${t.outcome.rule}:${t.candidate.value}`);
+        const val = t.candidate.unit === 'fraction' ? `${t.candidate.value}/${t.candidate.denominator}` : String(t.candidate.value);
+        w(`     │   ${c.green('✓')} ${c.bold(num)} → ${c.cyan(rec?.indicator ?? '?')} ${val} ${rec?.unit ?? t.candidate.unit} ${rec?.qualifier ?? ''} ${rec?.status ?? ''}` +
+          c.dim(`  [${t.outcome.rule}${t.outcome.via ? ` via ${t.outcome.via}` : ''}]${rec?.subject ? `  subject: ${rec.subject}` : ''}`));
+      } else {
+        const why = t.outcome.kind === 'excluded' ? `excluded: ${t.outcome.reason}`
+          : t.outcome.kind === 'consumed' ? `part of a record of rule ${t.outcome.by}`
+          : t.outcome.kind === 'invalid' ? `rejected by validation (${t.outcome.rule}): ${t.outcome.message}`
+          : `no rule matched${t.subject ? ` (subject: ${t.subject})` : ''}`;
+        w(c.dim(`     │   · ${num} — ${why}`));
+      }
+    }
+  });
+  w('');
+  w(c.dim(`${result.records.length} record(s); ${result.trace.filter((t) => t.outcome.kind !== 'record').length} number(s) not recorded`));
+  return EXIT.ok;
+}

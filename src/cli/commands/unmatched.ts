@@ -1,0 +1,59 @@
+/**
+ * `chiso unmatched`: the statistics no rule keyed (the `--all` generic records), grouped by
+ * subject, most frequent first, with one example each. How a rule author finds the next rule.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { expandInputs } from '../../io/inputs.js';
+import { extractArticle } from '../../pipeline/extract.js';
+import { buildProvinceMatcher } from '../../article/fields.js';
+import type { Encoding } from '../../decode/decode.js';
+import { EXIT, type CliIO } from '../context.js';
+import { loadRulesOrThrow } from '../rules-loader.js';
+import { readArticle } from '../read-article.js';
+
+interface Group {
+  subject: string;
+  count: number;
+  units: Set<string>;
+  example: { at: string; text: string; sentence: string };
+}
+
+export function runUnmatched(inputs: string[], opts: { rules?: string; format?: 'table' | 'csv' | 'json'; encoding: Encoding }, io: CliIO): number {
+  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const provinces = buildProvinceMatcher(ruleSet.provinces);
+  const { files, problems } = expandInputs(inputs);
+  let skipped = problems.length;
+  for (const p of problems) io.stderr(`chiso: skipped ${p.path}: ${p.message}`);
+  const groups = new Map<string, Group>();
+  for (const f of files) {
+    const read = readArticle(f, opts.encoding, io.readStdin);
+    if (!read.ok) {
+      io.stderr(`chiso: skipped ${f}: ${read.message}`);
+      skipped++;
+      continue;
+    }
+    const { records } = extractArticle(read.article, { ruleSet, provinces, all: true });
+    for (const r of records) {
+      if (r.indicator !== null || !r.subject) continue;
+      const key = r.subject.toLowerCase();
+      const g = groups.get(key) ?? { subject: r.subject, count: 0, units: new Set<string>(), example: { at: `${r.source}:${r.line}`, text: r.text, sentence: r.sentence } };
+      g.count++;
+      g.units.add(r.unit);
+      groups.set(key, g);
+    }
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.count - a.count || a.subject.localeCompare(b.subject, 'vi'));
+  const format = opts.format ?? (io.stdoutIsTTY ? 'table' : 'csv');
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(sorted.map((g) => ({ ...g, units: [...g.units] })), null, 2) + '\n');
+  } else if (format === 'csv') {
+    io.stdout.write(stringify([['subject', 'count', 'units', 'example_at', 'example_text', 'example_sentence']], { record_delimiter: 'windows' }));
+    for (const g of sorted) io.stdout.write(stringify([[g.subject, g.count, [...g.units].join(' '), g.example.at, g.example.text, g.example.sentence]], { record_delimiter: 'windows' }));
+  } else {
+    io.stdout.write('count  subject'.padEnd(48) + 'units      example\n');
+    for (const g of sorted) {
+      io.stdout.write(`${String(g.count).padStart(5)}  ${g.subject.slice(0, 39).padEnd(40)}${[...g.units].join(' ').padEnd(11)}${g.example.at}  «${g.example.text}»\n`);
+    }
+  }
+  return skipped > 0 ? EXIT.partial : EXIT.ok;
+}

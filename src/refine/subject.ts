@@ -1,0 +1,109 @@
+/**
+ * The subject of a statistic: the noun phrase the number counts or describes, as written.
+ *   `58/71 tổ công nghệ số cộng đồng cấp xã, với …`  → `tổ công nghệ số cộng đồng cấp xã`
+ *   `Tỷ lệ người dân sử dụng internet đạt 73,08%`    → `người dân sử dụng internet`
+ *   `100% xã, phường, thị trấn được kết nối …`       → `xã`
+ *   `kinh tế số xếp thứ 8` / `xếp thứ 16 về chuyển đổi số` → `kinh tế số` / `chuyển đổi số`
+ * Cut at the phrase boundary: punctuation, a number, or a word that starts a predicate.
+ */
+import type { Candidate } from '../candidates/types.js';
+
+// Words that end a noun phrase after a number (verbs, prepositions, conjunctions, qualifiers).
+const STOP_WORDS = [
+  'đạt', 'được', 'đã', 'đang', 'sẽ', 'có', 'của', 'trên', 'tại', 'trong', 'với', 'và', 'là', 'cho', 'theo', 'từ', 'đến',
+  'nhằm', 'để', 'thuộc', 'gồm', 'như', 'chiếm', 'tăng', 'giảm', 'so', 'thì', 'mà', 'nhưng', 'hoặc', 'hay', 'vào', 'lên',
+  'tham', 'thực', 'triển', 'sử', 'dùng', 'còn', 'vẫn', 'chưa', 'không', 'bằng', 'qua', 'khi', 'do', 'bởi', 'vì', 'nên',
+  'ở', 'về', 'đều', 'cũng', 'chỉ', 'mới', 'hiện', 'tương', 'trở', 'ra', 'nay', 'này', 'đó', 'kết', 'giúp',
+];
+const STOP = new RegExp(`^(?:${STOP_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const BOUNDARY = /[,;:.()!?"\n\d]|\s[-–]\s/u;
+const MAX_AFTER_WORDS = 8;
+const MAX_BEFORE_WORDS = 16;
+const AFTER_FILLERS = /^(?:(?:các|những|số|tổng số|toàn bộ|cả)\s+)+/iu;
+const GLUED = /\p{Ll}\p{Lu}/u; // `DởHay`: scraped boilerplate, not a noun phrase
+
+function wordsUntilStop(phrase: string, max: number): string {
+  const words: string[] = [];
+  for (const w of phrase.split(/\s+/)) {
+    if (!w) continue;
+    if (words.length > 0 && STOP.test(w)) break;
+    if (words.length === 0 && (STOP.test(w) || !/\p{L}/u.test(w))) return '';
+    if (GLUED.test(w)) return '';
+    words.push(w);
+    if (words.length >= max) break;
+  }
+  return words.join(' ');
+}
+
+/** The noun phrase right after the number (may be empty). */
+export function subjectAfter(text: string, cand: Candidate): string {
+  let rest = text.slice(cand.end, cand.end + 200).replace(/^\s+/, '');
+  rest = rest.replace(/^\(\s*[\d.,/%\s]*/u, ''); // `100% (674/674 trường học)`: look inside
+  rest = rest.replace(AFTER_FILLERS, '');
+  let cut = rest.search(BOUNDARY);
+  // `dịch vụ công mức độ 4`: a number that completes a label stays in the phrase.
+  if (cut >= 0 && /\d/.test(rest[cut]!) && LABEL_END.test(rest.slice(0, cut))) {
+    const m = /^\d+/.exec(rest.slice(cut))!;
+    const next = rest.slice(cut + m[0].length).search(BOUNDARY);
+    cut = next >= 0 ? cut + m[0].length + next : -1;
+  }
+  return wordsUntilStop(cut >= 0 ? rest.slice(0, cut) : rest, MAX_AFTER_WORDS);
+}
+
+const LABEL_END = /(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s*$/iu;
+
+/** The few words right before the number, since the last comma (`cấp xã 13/13 có …` → `cấp xã`). */
+function wordsBefore(text: string, clauseStart: number, cand: Candidate): string {
+  const left = text.slice(clauseStart, cand.start);
+  const from = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf('('), left.lastIndexOf(':'));
+  const words = left.slice(from + 1).trim().split(/\s+/).filter(Boolean);
+  const tail = words.slice(-3);
+  return tail.length && tail.every((w) => /^\p{L}+$/u.test(w) && !STOP.test(w)) ? tail.join(' ') : '';
+}
+
+// `số` heads a subject only at the clause start (`Số thôn lõm sóng …`), not in `dân số`, `thiểu số`.
+const SHARE_HEAD = /(?:(?:^|[^\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng|tổng số|mức độ|chỉ số)|(?:^|[,;:(]\s*)số)\s+/giu;
+const TAIL_WORDS = /(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$/iu;
+
+/** The subject written before the number: `Tỷ lệ X đạt N%` → X, `kinh tế số xếp thứ 8` → `kinh tế số`. */
+export function subjectBefore(text: string, clauseStart: number, cand: Candidate): string {
+  let body = text.slice(clauseStart, cand.start);
+  let stripped = false;
+  for (let m = TAIL_WORDS.exec(body); m; m = TAIL_WORDS.exec(body)) {
+    body = body.slice(0, m.index);
+    stripped = true;
+  }
+  if (!stripped) return '';
+  let from = -1;
+  for (const m of body.matchAll(SHARE_HEAD)) from = m.index! + m[0].length;
+  // A subject may hold commas (`trong từng ngành, lĩnh vực`) when a head word marks its start.
+  const lastComma = Math.max(body.lastIndexOf(','), body.lastIndexOf('('), body.lastIndexOf(':'), body.lastIndexOf(';'));
+  const phrase = body.slice(from >= 0 ? from : lastComma + 1).trim();
+  if (/\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, '')) || GLUED.test(phrase)) return '';
+  const words = phrase.split(/\s+/).filter(Boolean);
+  return (words.length > MAX_BEFORE_WORDS ? words.slice(-MAX_BEFORE_WORDS) : words).join(' ');
+}
+
+/** Subject for a statistic: the counted noun when there is one, else the subject stated before. */
+export function readSubject(text: string, clauseStart: number, cand: Candidate): string | null {
+  const right = text.slice(cand.end, cand.end + 40);
+  if (cand.unit === 'rank') {
+    const about = /^\s*(?:\/\s*\d+\s*)?(?:tỉnh, thành phố\s*|cả nước\s*|toàn quốc\s*)?(?:về|trong)\s+/iu.exec(right);
+    if (about) {
+      const s = wordsUntilStop(text.slice(cand.end + about[0].length, cand.end + 120).split(BOUNDARY)[0]!, MAX_AFTER_WORDS);
+      if (s) return s;
+    }
+    return subjectBefore(text, clauseStart, cand) || null;
+  }
+  const after = subjectAfter(text, cand);
+  const before = subjectBefore(text, clauseStart, cand);
+  const hasHead = SHARE_HEAD.test(text.slice(clauseStart, cand.start));
+  SHARE_HEAD.lastIndex = 0;
+  if (cand.unit === 'percent' || cand.unit === 'score') {
+    // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.
+    if (before && (hasHead || !after || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
+    return after || before || null;
+  }
+  if (cand.unit === 'vnd') return before || after || null;
+  return after || before || wordsBefore(text, clauseStart, cand) || null;
+}
