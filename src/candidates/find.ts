@@ -131,7 +131,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
     return { candidates: [make({ value, unit: 'rank', rankGroup: group })], reach: end };
   }
   if (P.L_ORDINAL.test(left)) return excluded('ordinal');
-  if (P.L_DOCUMENT.test(left) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
+  if ((P.L_DOCUMENT.test(left) && !P.L_DOC_COUNTED.test(left)) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
   if (P.R_DURATION.test(rightRaw)) return excluded('duration');
   if (P.R_STRUCTURE.test(rightRaw)) return excluded('structure');
   if (P.R_DENSITY.test(rightRaw)) return excluded('density');

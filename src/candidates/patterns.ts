@@ -11,6 +11,8 @@ export const W = '[\\p{L}\\p{N}_]';
 export const L_DOCUMENT = re(
   '(?:^|[^\\p{L}])(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$',
 );
+// `2 quyết định 12 văn bản`: a counted document word is not a reference to one.
+export const L_DOC_COUNTED = re('\\d\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s*$');
 export const L_SO = re('(?:^|[^\\p{L}])số\\s*$');
 export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này)\\s+số\\s*$');
 export const L_CODE = re('(?:^|[^\\p{L}])(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$');
@@ -39,6 +41,7 @@ export const R_RANGE = re('^\\s*(?:-|–|đến|tới)\\s*(?=\\d)');
 export const R_TIME = /^(?:h|giờ)(?:\d{1,2})?(?!\p{L})|^:\d/u; // case-sensitive: `4G` is not a time
 export const R_CODE_TAIL = re('^(?:[\\p{L}]|[-/][\\p{L}]|\\.\\d+\\.)');
 export const R_YEAR_RANGE = re('^\\s*[-–]\\s*\\d{4}(?!\\d)');
-export const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io)(?:\/[^\s<>"')]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+// Bounded label lengths and a start only at a word start keep this linear on long runs of letters.
+export const URL = /(?<![\w.@/-])(?:https?:\/\/|www\.)[^\s<>"')]{1,2000}|(?<![\w.@/-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,5}\.(?:vn|com|net|org|gov|edu|info|io)(?![\w-])(?:\/[^\s<>"')]{0,2000})?|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}/giu;
 export const R_OF_TOTAL = re('^\\s+(?:trên|trong|/)\\s+(?:tổng số\\s+)(\\d+(?:[.,]\\d+)*)');
 export const R_PLACES = re('^\\s*(?:tỉnh|địa phương|thành phố|đơn vị|quốc gia|nước|bộ|cơ quan|huyện|tỉnh, thành)(?!\\p{L})');

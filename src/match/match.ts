@@ -11,6 +11,7 @@ import type { Candidate, Unit } from '../candidates/types.js';
 import type { CompiledRule, RuleSet } from '../rules/ruleset.js';
 import { foldDiacritics } from '../normalize/diacritics.js';
 import type { Windows } from './windows.js';
+import { ClauseMemo, type Hit } from './clause.js';
 
 export interface RuleMatch {
   rule: CompiledRule;
@@ -27,7 +28,10 @@ export interface RuleMatch {
 
 export interface MatchContext {
   text: string;
-  foldedText?: string; // built lazily for `fold: diacritics` rules
+  /** `before` matches of the current clause, memoized; `foldedMemo` for `fold: diacritics` rules. */
+  memo: ClauseMemo;
+  foldedMemo?: ClauseMemo;
+  foldedText?: string;
   /** Start of the next live candidate after this one (where `after` must stop). */
   nextCandidateStart: number;
   /** End of the previous number's statement (number or its evidence) in the clause, -1 if none. */
@@ -36,7 +40,7 @@ export interface MatchContext {
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
   let best: RuleMatch | null = null;
-  for (const rule of ruleSet.rules) {
+  for (const rule of rulesFor(ruleSet, cand)) {
     const m = tryRule(rule, cand, win, ctx);
     if (m && (!best || m.score > best.score)) best = m;
   }
@@ -46,33 +50,54 @@ export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext,
 export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchContext): RuleMatch | null {
   const unit = unitFor(rule, cand);
   if (!unit) return null;
-  const text = rule.rule.fold === 'diacritics' ? (ctx.foldedText ??= foldDiacritics(ctx.text)) : ctx.text;
+  let text = ctx.text;
+  let memo = ctx.memo;
+  if (rule.rule.fold === 'diacritics') {
+    text = ctx.foldedText ??= foldDiacritics(ctx.text);
+    memo = ctx.foldedMemo ??= new ClauseMemo(text, ctx.memo.start, ctx.memo.end);
+  }
   const rightLimit = rule.rule.crosses_numbers ? win.rightEnd : Math.min(win.rightEnd, ctx.nextCandidateStart);
-  const right = text.slice(cand.end, Math.max(cand.end, rightLimit));
-  const left = text.slice(win.leftStart, cand.start);
 
   let score = rule.rule.priority * 1000;
   let start = cand.start;
   let end = cand.end;
   let beforeStart: number | null = null;
+  // The anchored `after` test is the cheapest (one position), so it runs first; `before`
+  // patterns are searched once per clause and memoized.
   if (rule.after) {
-    const m = rule.after.exec(right);
-    if (!m) return null;
-    score += 400 + Math.min(m[0].trim().length, 100);
-    end = cand.end + m[0].trimEnd().length;
+    const m = stickyAt(rule.after, text, cand.end);
+    if (!m || cand.end + m.length > rightLimit) return null;
+    score += 400 + Math.min(m.trimmed, 100);
+    end = cand.end + m.length;
   }
+  let before: Hit | null = null;
   if (rule.before) {
-    const m = lastMatch(rule.before, left);
-    if (!m) return null;
-    const distance = left.length - (m.index + m.length);
-    beforeStart = win.leftStart + m.index;
-    score += 200 - Math.min(distance, 190) + Math.min(m.length, 60) / 2;
+    before = findBefore(rule.before, rule.rule.before!, memo, text, win.leftStart, cand.start);
+    if (!before) return null;
+  }
+  if (before) {
+    const length = before.end - before.index;
+    const distance = cand.start - before.end;
+    beforeStart = before.index;
+    score += 200 - Math.min(distance, 190) + Math.min(length, 60) / 2;
     if (beforeStart < ctx.prevCandidateEnd) score -= 250;
     start = beforeStart;
   }
-  if (rule.notAfter && rule.notAfter.test(right)) return null;
-  if (rule.notBefore && lastMatch(rule.notBefore, left)) return null;
+  if (rule.notAfter) {
+    const m = stickyAt(rule.notAfter, text, cand.end);
+    if (m && cand.end + m.length <= win.rightEnd) return null;
+  }
+  if (rule.notBefore && findBefore(rule.notBefore, rule.rule.not_before!, memo, text, win.leftStart, cand.start)) return null;
   return { rule, unit, score, start, end, beforeStart, hasAfter: rule.after !== undefined };
+}
+
+/** Runs a sticky pattern at `at`; returns the matched length (trailing space trimmed) or null. */
+function stickyAt(re: RegExp, text: string, at: number): { length: number; trimmed: number } | null {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m) return null;
+  const length = m[0].trimEnd().length;
+  return { length, trimmed: m[0].trim().length };
 }
 
 function unitFor(rule: CompiledRule, cand: Candidate): Unit | null {
@@ -80,14 +105,42 @@ function unitFor(rule: CompiledRule, cand: Candidate): Unit | null {
   return rule.units.has(cand.unit) ? cand.unit : null;
 }
 
-/** The match that ends nearest the end of `s` (the one closest to the number). */
-export function lastMatch(re: RegExp, s: string): { index: number; length: number } | null {
+const byUnit = new WeakMap<RuleSet, Map<string, CompiledRule[]>>();
+
+/** The rules that can read this candidate's unit (most rules are ruled out before any regex). */
+function rulesFor(ruleSet: RuleSet, cand: Candidate): CompiledRule[] {
+  let index = byUnit.get(ruleSet);
+  if (!index) {
+    index = new Map();
+    for (const rule of ruleSet.rules) {
+      for (const u of rule.units) index.set(u, [...(index.get(u) ?? []), rule]);
+      if (rule.rule.as) index.set(`bare:${rule.rule.as}`, [...(index.get(`bare:${rule.rule.as}`) ?? []), rule]);
+    }
+    byUnit.set(ruleSet, index);
+  }
+  if (!cand.bare) return index.get(cand.unit) ?? [];
+  const key = `bare+${cand.unit}`;
+  let list = index.get(key);
+  if (!list) {
+    list = [...new Set([...(index.get(cand.unit) ?? []), ...(index.get('bare:score') ?? []), ...(index.get('bare:rank') ?? [])])];
+    index.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The nearest `before` match ending at or before `pos`. A pattern that pins itself to the
+ * number with `$` (`phủ sóng thêm\s*$`) is run on the exact left window; any other pattern
+ * is looked up in the clause memo.
+ */
+function findBefore(re: RegExp, source: string, memo: ClauseMemo, text: string, from: number, pos: number): Hit | null {
+  if (!source.includes('$')) return memo.lastBefore(re, from, pos);
+  const left = text.slice(from, pos);
   re.lastIndex = 0;
-  let best: { index: number; length: number } | null = null;
+  let best: Hit | null = null;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const cur = { index: m.index, length: m[0].length };
-    if (!best || cur.index + cur.length >= best.index + best.length) best = cur;
+  while ((m = re.exec(left))) {
+    best = { index: from + m.index, end: from + m.index + m[0].length };
     if (m[0].length === 0) re.lastIndex++;
   }
   return best;

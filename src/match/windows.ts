@@ -1,8 +1,7 @@
 /**
  * The clause windows a rule looks at around one number: the words after it (up to the clause
- * end) and the words before it (from the clause start). A clause is cut at the sentence
- * boundary and at `;`, and never longer than MAX_WINDOW characters, which also bounds the
- * work any pattern can do.
+ * end) and the words before it (from the clause start). A clause is the sentence cut at `;`.
+ * Windows are never longer than MAX_WINDOW characters, which also bounds any pattern's work.
  */
 import type { Span } from '../text/sentences.js';
 
@@ -13,12 +12,39 @@ export interface Windows {
   rightEnd: number;
 }
 
-export function clauseWindows(text: string, sentence: Span, start: number, end: number): Windows {
-  let leftStart = Math.max(sentence.start, start - MAX_WINDOW);
-  const semiBefore = text.lastIndexOf(';', start - 1);
-  if (semiBefore >= leftStart) leftStart = semiBefore + 1;
-  let rightEnd = Math.min(sentence.end, end + MAX_WINDOW);
-  const semiAfter = text.indexOf(';', end);
-  if (semiAfter !== -1 && semiAfter < rightEnd) rightEnd = semiAfter;
-  return { leftStart, rightEnd };
+/** Positions of the clause separators of one text, for O(log n) look-ups. */
+export class ClauseBounds {
+  private readonly semis: number[] = [];
+
+  constructor(text: string) {
+    for (let i = text.indexOf(';'); i !== -1; i = text.indexOf(';', i + 1)) this.semis.push(i);
+  }
+
+  /** The clause around `pos`: the sentence, cut at the nearest `;` on either side. */
+  clause(sentence: Span, pos: number): Span {
+    const k = this.firstAtOrAfter(pos);
+    const before = k > 0 ? this.semis[k - 1]! : -1;
+    const after = k < this.semis.length ? this.semis[k]! : -1;
+    return {
+      start: before >= sentence.start ? before + 1 : sentence.start,
+      end: after !== -1 && after < sentence.end ? after : sentence.end,
+    };
+  }
+
+  windows(sentence: Span, start: number, end: number): Windows {
+    const c = this.clause(sentence, start);
+    const rightClause = end === start ? c : this.clause(sentence, end);
+    return { leftStart: Math.max(c.start, start - MAX_WINDOW), rightEnd: Math.min(rightClause.end, end + MAX_WINDOW) };
+  }
+
+  private firstAtOrAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.semis.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.semis[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

@@ -9,7 +9,8 @@ import { findCandidates } from '../candidates/find.js';
 import type { Candidate, ExclusionReason } from '../candidates/types.js';
 import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
-import { clauseWindows } from '../match/windows.js';
+import { ClauseBounds } from '../match/windows.js';
+import { ClauseMemo } from '../match/clause.js';
 import { matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
@@ -71,14 +72,21 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const matches: (RuleMatch | null)[] = cands.map(() => null);
   const outcomes: (CandidateOutcome | null)[] = cands.map((c) => (c.excluded ? { kind: 'excluded', reason: c.excluded } : null));
   const sentenceOf = cands.map((c) => spanIndexAt(sentences, c.start));
+  const clauses = new ClauseBounds(text);
   const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
 
   // 1. Rules, candidate by candidate.
-  const ctx: MatchContext = { text, nextCandidateStart: Infinity, prevCandidateEnd: -1 };
+  const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
     const next = live[k + 1];
-    const win = clauseWindows(text, sentences[sentenceOf[ci]!]!, cands[ci]!.start, cands[ci]!.end);
+    const sentence = sentences[sentenceOf[ci]!]!;
+    const win = clauses.windows(sentence, cands[ci]!.start, cands[ci]!.end);
+    const clause = clauses.clause(sentence, cands[ci]!.start);
+    if (ctx.memo.start !== clause.start || ctx.memo.end !== clause.end) {
+      ctx.memo = new ClauseMemo(text, clause.start, clause.end);
+      ctx.foldedMemo = undefined;
+    }
     ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
     ctx.prevCandidateEnd = prevEvidenceEnd > win.leftStart ? Math.min(prevEvidenceEnd, cands[ci]!.start) : -1;
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
@@ -88,7 +96,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   // 2. `lần lượt` lists take their subjects in order.
   for (const group of listGroups(text, cands, live, sentenceOf)) {
     const first = cands[group[0]!]!;
-    const win = clauseWindows(text, sentences[sentenceOf[group[0]!]!]!, first.start, first.end);
+    const win = clauses.windows(sentences[sentenceOf[group[0]!]!]!, first.start, first.end);
     const assigned = assignRespectively(text, cands, group, win.leftStart, opts.ruleSet.rules);
     for (const a of assigned ?? []) {
       const c = cands[a.candidate]!;
@@ -140,15 +148,20 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const records: ChisoRecord[] = [];
   const rejected: Extraction['rejected'] = [];
   const trace: TracedCandidate[] = [];
+  const sentenceTexts = new Map<number, string>();
   cands.forEach((c, ci) => {
     const sIdx = sentenceOf[ci]!;
     const sentence = sIdx >= 0 ? sentences[sIdx]! : { start: c.start, end: c.end };
-    const sentenceText = collapseWhitespace(originalSlice(article.text, norm, sentence));
+    let sentenceText = sentenceTexts.get(sIdx);
+    if (sentenceText === undefined) {
+      sentenceText = collapseWhitespace(originalSlice(article.text, norm, sentence));
+      sentenceTexts.set(sIdx, sentenceText);
+    }
     const [os, oe] = toOriginal(norm, c.start, c.end);
     const m = matches[ci];
     let outcome = outcomes[ci];
     if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
-    const clauseStart = sIdx >= 0 ? clauseWindows(text, sentence, c.start, c.end).leftStart : c.start;
+    const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
     const subject = outcome.kind === 'record' || outcome.kind === 'no-rule' ? readSubject(text, clauseStart, c) : null;
     const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
     if ((outcome.kind === 'record' && m) || generic) {

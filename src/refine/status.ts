@@ -16,7 +16,8 @@ const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện c�
 const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
 
 export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number): Status {
-  const left = text.slice(sentenceStart, numberStart);
+  // Cues govern within their sentence; a bounded look-back keeps pathological sentences linear.
+  const left = text.slice(Math.max(sentenceStart, numberStart - 600), numberStart);
   const lastTarget = lastIndexOf(TARGET_CUE, left);
   if (lastTarget >= 0) {
     const lastReset = lastIndexOf(RESET_CUE, left);

@@ -54,7 +54,7 @@ const LABEL_END = /(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s
 
 /** The few words right before the number, since the last comma (`cấp xã 13/13 có …` → `cấp xã`). */
 function wordsBefore(text: string, clauseStart: number, cand: Candidate): string {
-  const left = text.slice(clauseStart, cand.start);
+  const left = text.slice(Math.max(clauseStart, cand.start - 60), cand.start);
   const from = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf('('), left.lastIndexOf(':'));
   const words = left.slice(from + 1).trim().split(/\s+/).filter(Boolean);
   const tail = words.slice(-3);
@@ -67,7 +67,7 @@ const TAIL_WORDS = /(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới
 
 /** The subject written before the number: `Tỷ lệ X đạt N%` → X, `kinh tế số xếp thứ 8` → `kinh tế số`. */
 export function subjectBefore(text: string, clauseStart: number, cand: Candidate): string {
-  let body = text.slice(clauseStart, cand.start);
+  let body = text.slice(Math.max(clauseStart, cand.start - 240), cand.start);
   let stripped = false;
   for (let m = TAIL_WORDS.exec(body); m; m = TAIL_WORDS.exec(body)) {
     body = body.slice(0, m.index);
@@ -97,7 +97,7 @@ export function readSubject(text: string, clauseStart: number, cand: Candidate):
   }
   const after = subjectAfter(text, cand);
   const before = subjectBefore(text, clauseStart, cand);
-  const hasHead = SHARE_HEAD.test(text.slice(clauseStart, cand.start));
+  const hasHead = SHARE_HEAD.test(text.slice(Math.max(clauseStart, cand.start - 240), cand.start));
   SHARE_HEAD.lastIndex = 0;
   if (cand.unit === 'percent' || cand.unit === 'score') {
     // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.

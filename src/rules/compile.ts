@@ -31,8 +31,11 @@ export function expandPattern(source: string, lexicon: Record<string, string>, d
 export interface CompileOptions {
   lexicon: Record<string, string>;
   fold: 'none' | 'diacritics';
-  /** 'anchored': must match at the start of the text (after fillers); 'search': anywhere. */
-  mode: 'anchored' | 'search';
+  /**
+   * 'anchored': must match at the start of the text (after fillers); 'sticky': the same, at
+   * `lastIndex` of a longer text (the matcher's hot path); 'search': anywhere.
+   */
+  mode: 'anchored' | 'sticky' | 'search';
 }
 
 // Words that may stand between a number and its noun without changing what is counted.
@@ -42,9 +45,9 @@ export function compilePattern(source: string, opts: CompileOptions): RegExp {
   let body = normalizeText(expandPattern(source, opts.lexicon)).text;
   if (opts.fold === 'diacritics') body = foldDiacritics(body);
   body = body.replace(/\.\.\./g, GAP);
-  const wrapped = opts.mode === 'anchored' ? `^\\s*${FILLERS}(?:${body})${EDGE_R}` : `${EDGE_L}(?:${body})${EDGE_R}`;
+  const wrapped = opts.mode === 'search' ? `${EDGE_L}(?:${body})${EDGE_R}` : `${opts.mode === 'anchored' ? '^' : ''}\\s*${FILLERS}(?:${body})${EDGE_R}`;
   try {
-    return new RegExp(wrapped, opts.mode === 'search' ? 'giu' : 'iu');
+    return new RegExp(wrapped, opts.mode === 'search' ? 'giu' : opts.mode === 'sticky' ? 'iuy' : 'iu');
   } catch (e) {
     throw new PatternError((e as Error).message.replace(/^Invalid regular expression: /, ''), source);
   }

@@ -90,8 +90,8 @@ function compileRule(
 ): Omit<CompiledRule, 'file' | 'line' | 'col'> | null {
   const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units) };
   const fields = [
-    ['after', 'after', 'anchored'], ['before', 'before', 'search'],
-    ['not_after', 'notAfter', 'anchored'], ['not_before', 'notBefore', 'search'],
+    ['after', 'after', 'sticky'], ['before', 'before', 'search'],
+    ['not_after', 'notAfter', 'sticky'], ['not_before', 'notBefore', 'search'],
   ] as const;
   let ok = true;
   for (const [field, key, mode] of fields) {

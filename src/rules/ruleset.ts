@@ -8,7 +8,9 @@ export interface CompiledRule {
   file: string;
   line: number;
   col: number;
+  /** Sticky: run with `lastIndex` at the end of the number. */
   after?: RegExp;
+  /** Global: searched over a clause. */
   before?: RegExp;
   notAfter?: RegExp;
   notBefore?: RegExp;
