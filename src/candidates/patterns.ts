@@ -36,7 +36,9 @@ export const R_DENSITY = re('^\\s*[\\p{L} ]{1,30}\\/\\s*(?:100|1\\.000|1000|10\\
 export const R_SCALE = re('^\\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(?:tỷ|tỉ))?)(?!\\p{L})');
 export const R_MONEY = re('^\\s*(?:đồng|VNĐ|VND|vnđ|đ)(?!\\p{L})');
 export const R_PERCENT = re('^\\s?(?:%|phần trăm(?!\\p{L}))');
-export const R_SCORE = re('^\\s*điểm(?!\\p{L})(?!\\s+(?:cầu|phần trăm|truy cập|wifi|wi-fi|giao dịch|bưu|phục vụ|tiếp nhận|dân cư|trường|du lịch|cung cấp|thu|bán|sáng|nghẽn|nóng|đen|lõm|trắng|danh|thi|mạnh|yếu|chuẩn))');
+// `465,68 điểm` is a score; `175 điểm cầu`, `245 điểm phát Wi-Fi` are places: only a score when
+// the phrase ends or a score-ish word follows.
+export const R_SCORE = re('^\\s*điểm(?=\\s*$|\\s*[,.;:)/]|\\s+(?:và|xếp|đứng|trên|so|tăng|giảm|cao|thấp|đạt|của|trong|chuyển đổi số|DTI|PAR|SIPAS|PAPI|PCI|ICT|Index|chỉ số|năm|,)(?!\\p{L}))');
 export const R_RANGE = re('^\\s*(?:-|–|đến|tới)\\s*(?=\\d)');
 export const R_TIME = /^(?:h|giờ)(?:\d{1,2})?(?!\p{L})|^:\d/u; // case-sensitive: `4G` is not a time
 export const R_CODE_TAIL = re('^(?:[\\p{L}]|[-/][\\p{L}]|\\.\\d+\\.)');
