@@ -6,6 +6,10 @@ export interface CliIO {
   /** Diagnostics, one line each (no trailing newline needed). */
   stderr: (line: string) => void;
   readStdin: () => Buffer;
+  /** Standard input as a stream (JSONL from a pipe), when available. */
+  stdinStream?: () => AsyncIterable<Buffer>;
+  /** Writes to stderr without a newline (progress redraws), when stderr is a terminal. */
+  stderrRaw?: (s: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;

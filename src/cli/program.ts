@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   program
     .command('extract')
     .description('extract indicator records from articles (files, folders, or - for stdin)')
-    .argument('<inputs...>', 'files or folders (*.txt, *.md), or - for stdin')
+    .argument('<inputs...>', 'files or folders (*.txt, *.md, *.jsonl, *.html), or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...FORMATS]))
     .option('-o, --out <file>', 'write to FILE (atomically: a temp file renamed on success)')
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
@@ -42,15 +42,20 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--dedupe', 'drop records repeated with the same key and value within one article')
     .option('--all', 'also emit statistics no rule keys (indicator empty, rule "generic")')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
-    .option('-q, --quiet', 'no summary line on stderr')
+    .addOption(new Option('--input-format <format>', 'how to read inputs (default: by extension; text for stdin)').choices(['auto', 'text', 'jsonl', 'html']).default('auto'))
+    .option('--emit-text <dir>', 'write the text each article was read as (what offsets refer to) into DIR')
+    .option('--strict', 'stop at the first skipped input or rejected record (exit 1; --out is not written)')
+    .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText('after', `
 Examples:
   $ chiso extract fixtures/articles                       # table on a terminal
   $ chiso extract fixtures/articles --format csv --bom -o indicators.csv
   $ chiso extract article.txt --format json
-  $ cat article.txt | chiso extract - --format jsonl`)
-    .action((inputs: string[], opts) => {
-      code = runExtract(inputs, opts, io);
+  $ cat article.txt | chiso extract - --format jsonl
+  $ chiso extract scrape.jsonl --format jsonl -o records.jsonl     # one article per JSONL line
+  $ chiso extract saved-pages/ --emit-text texts/                  # HTML pages`)
+    .action(async (inputs: string[], opts) => {
+      code = await runExtract(inputs, opts, io);
     });
 
   const rules = program.command('rules').description('tools for rule authors');

@@ -1,13 +1,19 @@
-/** `chiso extract`: inputs → records, streamed to stdout or written atomically to --out. */
+/**
+ * `chiso extract`: inputs → records, streamed as they are produced to stdout, or written to
+ * --out through a temporary file that is renamed into place only when the run completes.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
 import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
+import { readInput, type InputFormat } from '../../io/articles.js';
 import { extractArticle } from '../../pipeline/extract.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
 import { loadRulesOrThrow } from '../rules-loader.js';
-import { readArticle } from '../read-article.js';
+import { Progress } from '../progress.js';
 
 export interface ExtractOptions {
   format?: Format;
@@ -17,59 +23,89 @@ export interface ExtractOptions {
   dedupe?: boolean;
   all?: boolean;
   encoding: Encoding;
+  inputFormat: InputFormat;
+  emitText?: string;
   quiet?: boolean;
   strict?: boolean;
 }
 
-export function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): number {
+export class StrictFailure extends Error {}
+
+export async function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): Promise<number> {
   const { ruleSet } = loadRulesOrThrow(opts.rules);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;
   const fmt = makeFormatter(format, { bom: opts.bom, color });
-  const { files, problems } = expandInputs(inputs);
+  const { files, problems } = expandInputs(inputs, ['.txt', '.md', '.jsonl', '.ndjson', '.html', '.htm']);
+  const progress = new Progress(io, !opts.quiet && io.stderrIsTTY, files);
   let skipped = 0;
   let rejected = 0;
-  let recordCount = 0;
+  let records = 0;
   let articles = 0;
-  for (const p of problems) {
-    io.stderr(`chiso: skipped ${p.path}: ${p.message}`);
-    skipped++;
-  }
+  const report = (line: string) => {
+    progress.clear();
+    io.stderr(line);
+  };
+  const fail = (line: string) => {
+    report(line);
+    if (opts.strict) throw new StrictFailure(line);
+  };
 
   const out: Output = opts.out ? atomicFileOutput(opts.out) : io.stdout;
   try {
+    for (const p of problems) {
+      skipped++;
+      fail(`chiso: skipped ${p.path}: ${p.message}`);
+    }
     out.write(fmt.header());
     for (const file of files) {
-      const read = readArticle(file, opts.encoding, io.readStdin);
-      if (!read.ok) {
-        io.stderr(`chiso: skipped ${file}: ${read.message}`);
-        skipped++;
-        continue;
+      for await (const ev of readInput(file, { encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+        if (ev.kind === 'warning') {
+          report(`chiso: warning: ${ev.where}: ${ev.message}`);
+          continue;
+        }
+        if (ev.kind === 'skip') {
+          skipped++;
+          fail(`chiso: skipped ${ev.where}: ${ev.message}`);
+          continue;
+        }
+        if (ev.warning) report(`chiso: warning: ${ev.origin}: ${ev.warning}`);
+        if (opts.emitText) emitText(opts.emitText, ev.article.source, ev.article.text);
+        const result = extractArticle(ev.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
+        articles++;
+        for (const r of result.rejected) {
+          rejected++;
+          fail(`chiso: rejected a record from ${ev.origin}:${r.line} [${r.rule}]: ${r.message}`);
+        }
+        for (const rec of result.records) out.write(fmt.row(rec));
+        records += result.records.length;
+        progress.tick(ev.bytes, file);
       }
-      if (read.warning) io.stderr(`chiso: warning: ${file}: ${read.warning}`);
-      const result = extractArticle(read.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
-      articles++;
-      for (const r of result.rejected) {
-        io.stderr(`chiso: rejected a record from ${file}:${r.line} [${r.rule}]: ${r.message}`);
-        rejected++;
-      }
-      for (const rec of result.records) {
-        out.write(fmt.row(rec));
-        recordCount++;
-      }
+      progress.fileDone(file);
     }
     out.write(fmt.footer());
     out.commit();
   } catch (e) {
     out.abort();
+    progress.clear();
     if (e instanceof PipeClosedError) return EXIT.ok;
+    if (e instanceof StrictFailure) {
+      io.stderr(`chiso: --strict: stopped at the first problem${opts.out ? `; ${opts.out} was not written` : ''}`);
+      return EXIT.partial;
+    }
     throw e;
   }
-  // The summary is for people watching a terminal; scripts read the exit code.
+  progress.clear();
   if (!opts.quiet && io.stderrIsTTY) {
-    io.stderr(`chiso: ${articles} article(s), ${recordCount} record(s), ${skipped} skipped input(s)${rejected ? `, ${rejected} rejected record(s)` : ''}`);
+    io.stderr(`chiso: ${articles} article(s), ${records} record(s), ${skipped} skipped input(s)${rejected ? `, ${rejected} rejected record(s)` : ''}, ${progress.elapsed()}`);
   }
-  if (skipped > 0 || rejected > 0) return EXIT.partial;
-  return EXIT.ok;
+  return skipped > 0 || rejected > 0 ? EXIT.partial : EXIT.ok;
+}
+
+/** `--emit-text DIR`: the text the offsets refer to, one file per article. */
+function emitText(dir: string, source: string, text: string): void {
+  mkdirSync(dir, { recursive: true });
+  const name = source.replace(/^[a-z]+:\/\//i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'article';
+  writeFileSync(join(dir, `${name}.txt`), text);
 }

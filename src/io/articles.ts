@@ -1,0 +1,164 @@
+/**
+ * Inputs → articles, streamed. Text files (`.txt`, `.md`) are one article each; JSONL files
+ * (`.jsonl`) one article per line, read line by line so memory stays flat on any file size;
+ * HTML pages (`.html`, `.htm`) go through the main-content extractor. Every problem becomes an
+ * event naming the file (and line) — the caller reports it and the run goes on.
+ */
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { decodeBytes, looksBinary, type Encoding } from '../decode/decode.js';
+import { extractHtml } from '../html/extract.js';
+import { describeFsError } from './inputs.js';
+import { parseJsonlLine } from './jsonl.js';
+import { readLines } from './lines.js';
+import type { Article } from '../pipeline/extract.js';
+
+export const LIMITS = {
+  /** Largest text or HTML file read as one article. */
+  fileBytes: 64 * 1024 * 1024,
+  /** Longest line in a text article (longer: the file is skipped, naming the line). */
+  textLineChars: 1024 * 1024,
+  /** Longest JSONL line (longer: that line is skipped). */
+  jsonlLineBytes: 16 * 1024 * 1024,
+};
+
+export type InputFormat = 'auto' | 'text' | 'jsonl' | 'html';
+
+export type InputEvent =
+  | { kind: 'article'; article: Article; origin: string; bytes: number; warning?: string }
+  | { kind: 'skip'; where: string; message: string }
+  | { kind: 'warning'; where: string; message: string };
+
+export interface ReadOptions {
+  encoding: Encoding;
+  inputFormat: InputFormat;
+  readStdin: () => Buffer;
+  stdinStream?: () => AsyncIterable<Buffer>;
+}
+
+export function formatOf(path: string, requested: InputFormat): Exclude<InputFormat, 'auto'> {
+  if (requested !== 'auto') return requested;
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
+  return 'text';
+}
+
+export async function* readInput(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
+  const format = formatOf(path, opts.inputFormat);
+  if (format === 'jsonl') {
+    yield* readJsonl(path, opts);
+    return;
+  }
+  const read = readWhole(path, opts);
+  if (!read.ok) {
+    yield { kind: 'skip', where: path, message: read.message };
+    return;
+  }
+  const source = path === '-' ? 'stdin' : path;
+  if (format === 'html') {
+    const page = extractHtml(read.text);
+    yield { kind: 'article', origin: source, bytes: read.bytes, article: { source, text: page.text, title: page.title, published: page.published }, warning: read.warning };
+    return;
+  }
+  const longest = longestLine(read.text);
+  if (longest.length > LIMITS.textLineChars) {
+    yield { kind: 'skip', where: `${path}:${longest.line}`, message: `line is ${mb(longest.length)} long; the limit is ${mb(LIMITS.textLineChars)} (split the text, or use JSONL)` };
+    return;
+  }
+  yield { kind: 'article', origin: source, bytes: read.bytes, article: { source, text: read.text }, warning: read.warning };
+}
+
+type WholeRead = { ok: true; text: string; bytes: number; warning?: string } | { ok: false; message: string };
+
+function readWhole(path: string, opts: ReadOptions): WholeRead {
+  let bytes: Buffer;
+  try {
+    if (path === '-') bytes = opts.readStdin();
+    else {
+      const st = statSync(path);
+      if (st.isDirectory()) return { ok: false, message: 'is a directory, expected a file' };
+      if (st.size > LIMITS.fileBytes) return { ok: false, message: `file is ${mb(st.size)}; the limit is ${mb(LIMITS.fileBytes)} (split it, or use JSONL)` };
+      bytes = readFileSync(path);
+    }
+  } catch (e) {
+    return { ok: false, message: describeFsError(e) };
+  }
+  if (bytes.length > LIMITS.fileBytes) return { ok: false, message: `input is ${mb(bytes.length)}; the limit is ${mb(LIMITS.fileBytes)}` };
+  const binary = looksBinary(bytes);
+  if (binary) return { ok: false, message: `not a text file (looks like ${binary})` };
+  try {
+    const decoded = decodeBytes(bytes, opts.encoding);
+    return { ok: true, text: decoded.text, bytes: bytes.length, warning: decoded.warning };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+async function* readJsonl(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
+  let stream: AsyncIterable<Buffer>;
+  try {
+    if (path === '-') stream = opts.stdinStream ? opts.stdinStream() : once(opts.readStdin());
+    else {
+      if (statSync(path).isDirectory()) {
+        yield { kind: 'skip', where: path, message: 'is a directory, expected a file' };
+        return;
+      }
+      stream = createReadStream(path);
+    }
+  } catch (e) {
+    yield { kind: 'skip', where: path, message: describeFsError(e) };
+    return;
+  }
+  const name = path === '-' ? 'stdin' : path;
+  const oversize: InputEvent[] = [];
+  let warnedUtf8 = false;
+  try {
+    for await (const line of readLines(stream, LIMITS.jsonlLineBytes, (o) => oversize.push({ kind: 'skip', where: `${name}:${o.number}`, message: `line is ${mb(o.length)} long; the limit is ${mb(LIMITS.jsonlLineBytes)}` }))) {
+      while (oversize.length) yield oversize.shift()!;
+      if (line.bytes.length === 0 || /^\s*$/.test(line.bytes.toString('latin1'))) continue;
+      const decoded = decodeBytes(line.bytes, 'utf8');
+      if (decoded.warning && !warnedUtf8) {
+        warnedUtf8 = true;
+        yield { kind: 'warning', where: `${name}:${line.number}`, message: `${decoded.warning} (reported once per file)` };
+      }
+      const parsed = parseJsonlLine(decoded.text, `${name}:${line.number}`);
+      if (!parsed.ok) {
+        yield { kind: 'skip', where: `${name}:${line.number}`, message: parsed.reason };
+        continue;
+      }
+      let article: Article;
+      if (parsed.html !== undefined) {
+        const page = extractHtml(parsed.html);
+        article = { source: parsed.source, text: page.text, title: parsed.title ?? page.title, published: parsed.published ?? page.published };
+      } else {
+        article = { source: parsed.source, text: parsed.text!, ...(parsed.title !== undefined ? { title: parsed.title } : {}), ...(parsed.published !== undefined ? { published: parsed.published } : {}) };
+      }
+      yield { kind: 'article', origin: `${name}:${line.number}`, bytes: line.bytes.length + 1, article };
+    }
+    while (oversize.length) yield oversize.shift()!;
+  } catch (e) {
+    yield { kind: 'skip', where: name, message: describeFsError(e) };
+  }
+}
+
+function longestLine(text: string): { line: number; length: number } {
+  let best = { line: 1, length: 0 };
+  let start = 0;
+  let line = 1;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', start)) {
+    const end = i === -1 ? text.length : i;
+    if (end - start > best.length) best = { line, length: end - start };
+    if (i === -1) break;
+    start = i + 1;
+    line++;
+  }
+  return best;
+}
+
+function mb(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+async function* once(b: Buffer): AsyncGenerator<Buffer> {
+  yield b;
+}

@@ -1,0 +1,78 @@
+/** JSONL from scrapers and saved HTML pages, alone and mixed in one run. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+import { extractHtml } from '../src/html/extract.js';
+
+const BIN = join(ROOT, 'bin', 'chiso');
+const INPUTS = join(ROOT, 'fixtures', 'inputs');
+const chiso = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const jsonl = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('JSONL input', () => {
+  const r = chiso(['extract', join(INPUTS, 'scrape.jsonl'), '-f', 'jsonl']);
+  const recs = jsonl(r.stdout);
+
+  it('source is the id, else the url, else file:line; title and published come from the line', () => {
+    expect(recs.map((x) => x.source)).toEqual(['bd-001', 'bd-001', 'https://example.vn/b', 'page-1', 'fixtures/inputs/scrape.jsonl:8'.replace('fixtures', join(ROOT, 'fixtures'))].map((s) => (s.startsWith('/') ? s : s)));
+    expect(recs[0]).toMatchObject({ title: 'Bình Định đẩy mạnh chuyển đổi số', published: '2024-03-08', province: 'Bình Định', province_2025: 'Gia Lai' });
+  });
+
+  it('reports each bad line with file:line and reason, keeps the good ones, exits 1', () => {
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/scrape\.jsonl:3: not valid JSON/);
+    expect(r.stderr).toMatch(/scrape\.jsonl:4: has neither "text" nor "html"/);
+    expect(r.stderr).toMatch(/scrape\.jsonl:5: not a JSON object/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(3); // the blank line 6 is not an error
+    expect(recs.map((x) => x.indicator)).toContain('gov.health_facilities_chip_id');
+  });
+
+  it('html inside JSONL is extracted, with page metadata', () => {
+    expect(recs.find((x) => x.source === 'page-1')).toMatchObject({ indicator: 'gov.online_dossiers', value: 52, title: 'Trang tin', published: '2024-05-01' });
+  });
+
+  it('reads JSONL from stdin with --input-format jsonl', () => {
+    const s = chiso(['extract', '-', '--input-format', 'jsonl', '-f', 'jsonl'], '{"id":"x","text":"Có 12 trạm BTS."}\n');
+    expect(jsonl(s.stdout)).toMatchObject([{ source: 'x', value: 12 }]);
+  });
+});
+
+describe('HTML input', () => {
+  it('drops scripts, styles, navigation, share buttons, comments and footers', () => {
+    const page = extractHtml(readFileSync(join(INPUTS, 'page.html'), 'utf8'));
+    expect(page.title).toBe('Kon Tum: chuyển đổi số');
+    expect(page.published).toBe('2022-09-15');
+    for (const junk of ['views', 'Trang chủ', '0914', 'Chia sẻ', 'Tin liên quan', 'Bình luận', 'Giấy phép', 'width']) expect(page.text).not.toContain(junk);
+    expect(page.text).toContain('5.528 máy tính');
+  });
+
+  it('records from the HTML page equal those from the same article as plain text', () => {
+    const fromHtml = jsonl(chiso(['extract', join(INPUTS, 'page.html'), '-f', 'jsonl']).stdout);
+    const fromText = jsonl(chiso(['extract', join(INPUTS, 'page.txt'), '-f', 'jsonl']).stdout);
+    const key = (x: { indicator: string; value: number; unit: string; denominator: number | null; qualifier: string; status: string }) =>
+      `${x.indicator} ${x.value} ${x.unit} ${x.denominator} ${x.qualifier} ${x.status}`;
+    expect(fromHtml.length).toBeGreaterThan(3);
+    expect(fromHtml.map(key)).toEqual(fromText.map(key));
+  });
+
+  it('--emit-text writes the text the offsets refer to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-text-'));
+    const recs = jsonl(chiso(['extract', join(INPUTS, 'page.html'), '-f', 'jsonl', '--emit-text', dir]).stdout);
+    const [file] = readdirSync(dir);
+    const text = readFileSync(join(dir, file!), 'utf8');
+    for (const r of recs) expect(text.slice(r.start, r.end)).toBe(r.text);
+  });
+
+  it('a mix of JSONL, HTML and text in one run', () => {
+    const r = chiso(['extract', INPUTS, join(ROOT, 'fixtures', 'articles', 'kon-tum-chuyen-doi.txt'), '-f', 'jsonl']);
+    const sources = new Set(jsonl(r.stdout).map((x) => x.source.split('/').pop()));
+    for (const s of ['bd-001', 'page.html', 'page.txt', 'kon-tum-chuyen-doi.txt']) expect(sources).toContain(s);
+    expect(r.code).toBe(1); // the bad JSONL lines
+  });
+});
