@@ -12,6 +12,7 @@ import { runRulesCheck } from './commands/rules-check.js';
 import { runEval } from './commands/eval.js';
 import { runExplain } from './commands/explain.js';
 import { runUnmatched } from './commands/unmatched.js';
+import { runNormalize } from './commands/normalize.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -99,6 +100,16 @@ Examples:
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
     .action((inputs: string[], opts) => {
       code = runUnmatched(inputs, opts, io);
+    });
+
+  program
+    .command('normalize')
+    .description('print the text as the matcher sees it (decoded, normalized)')
+    .argument('<file>', 'an article file (or - for stdin)')
+    .option('--show-changes', 'list what normalization changed, where')
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
+    .action((file: string, opts) => {
+      code = runNormalize(file, opts, io);
     });
 
   try {

@@ -7,7 +7,7 @@ import type { Article } from '../pipeline/extract.js';
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; article: Article; warning?: string }
+  | { ok: true; article: Article; warning?: string; encoding?: string }
   | { ok: false; message: string };
 
 export function readArticle(path: string, encoding: Encoding, readStdin: () => Buffer): ReadResult {
@@ -27,7 +27,7 @@ export function readArticle(path: string, encoding: Encoding, readStdin: () => B
   if (binary) return { ok: false, message: `not a text file (looks like ${binary})` };
   try {
     const decoded = decodeBytes(bytes, encoding);
-    return { ok: true, article: { source: path === '-' ? 'stdin' : path, text: decoded.text }, warning: decoded.warning };
+    return { ok: true, article: { source: path === '-' ? 'stdin' : path, text: decoded.text }, warning: decoded.warning, encoding: decoded.encoding };
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }

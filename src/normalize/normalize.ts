@@ -40,90 +40,204 @@ export function toOriginal(n: NormalizedText, start: number, end: number): [numb
   return [s, Math.max(s, e)];
 }
 
-const LETTER = /\p{L}/u;
+
+// Character classes for the hot loop (one table look-up per UTF-16 unit).
+const KEEP = 0;
+const SPACE = 1;
+const SPECIAL = 2; // folded, dropped, entity start, CR, combining mark, surrogate: the careful path
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c === 0x20) t[c] = SPACE;
+    else if (c === 0x26 || c === 0x0d || (c >= 0x300 && c <= 0x36f) || (c >= 0xd800 && c <= 0xdfff)) t[c] = SPECIAL;
+    else if (c >= 0x80 || c === 0x09) {
+      const f = foldChar(String.fromCharCode(c));
+      t[c] = f === undefined ? KEEP : f === ' ' ? SPACE : SPECIAL;
+    }
+  }
+  return t;
+}
 
 export function normalizeText(input: string): NormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  /** Appends `s`, all of it sourced from input[from, to); runs of spaces collapse to one. */
-  const push = (s: string, from: number, to: number) => {
+  let cap = input.length + 16;
+  let starts = new Uint32Array(cap);
+  let ends = new Uint32Array(cap);
+  const parts: string[] = [];
+  let outLen = 0;
+  let runFrom = 0; // input index where the current run of unchanged characters began
+  let runOpen = false;
+  let lastOut = -1; // char code of the last output character (-1: none)
+
+  const grow = (need: number) => {
+    if (outLen + need <= cap) return;
+    cap = Math.max(cap * 2, outLen + need);
+    const s2 = new Uint32Array(cap);
+    s2.set(starts.subarray(0, outLen));
+    starts = s2;
+    const e2 = new Uint32Array(cap);
+    e2.set(ends.subarray(0, outLen));
+    ends = e2;
+  };
+  const flush = (to: number) => {
+    if (runOpen && to > runFrom) parts.push(input.slice(runFrom, to));
+    runOpen = false;
+  };
+  /** Emits `s`, all of it sourced from input[from, to); spaces collapse into one. */
+  const emit = (s: string, from: number, to: number) => {
+    // Keep room for the rest of the input too, so the hot loop never checks capacity.
+    grow(s.length + (input.length - to) + 1);
     for (let k = 0; k < s.length; k++) {
-      const c = s[k]!;
-      if (c === ' ' && out.length > 0 && out[out.length - 1] === ' ') {
-        ends[ends.length - 1] = to;
+      const c = s.charCodeAt(k);
+      if (c === 0x20 && lastOut === 0x20) {
+        ends[outLen - 1] = to;
         continue;
       }
-      out.push(c);
-      starts.push(from);
-      ends.push(to);
+      parts.push(s[k]!);
+      starts[outLen] = from;
+      ends[outLen] = to;
+      outLen++;
+      lastOut = c;
     }
   };
 
   let i = 0;
-  while (i < input.length) {
-    const code = input.codePointAt(i)!;
-    const ch = code > 0xffff ? String.fromCodePoint(code) : input[i]!;
-    const width = ch.length;
-
+  const n = input.length;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    const cls = CLASS[code]!;
+    if (cls === KEEP || (code === 0x20 && lastOut !== 0x20)) {
+      // A run of unchanged characters (a single plain space included): identity offsets,
+      // copied into the output as one slice.
+      if (!runOpen) {
+        runOpen = true;
+        runFrom = i;
+      }
+      let c = code;
+      do {
+        starts[outLen] = i;
+        ends[outLen] = i + 1;
+        outLen++;
+        lastOut = c;
+        i++;
+      } while (i < n && (CLASS[(c = input.charCodeAt(i))] === KEEP || (c === 0x20 && lastOut !== 0x20)));
+      continue;
+    }
+    flush(i);
+    if (cls === SPACE) {
+      if (lastOut === 0x20) ends[outLen - 1] = i + 1;
+      else {
+        starts[outLen] = i;
+        ends[outLen] = i + 1;
+        outLen++;
+        lastOut = 0x20;
+        parts.push(' ');
+      }
+      i++;
+      continue;
+    }
+    // The careful path.
     if (code === 0x26 /* & */) {
       const ent = decodeEntityAt(input.slice(i, i + 12));
       if (ent) {
         const [decoded, len] = ent;
-        push([...decoded].map((c) => foldChar(c) ?? c).join(''), i, i + len);
+        emit([...decoded].map((c) => foldChar(c) ?? c).join(''), i, i + len);
         i += len;
         continue;
       }
+      emit('&', i, i + 1);
+      i++;
+      continue;
     }
     if (code === 0x0d /* \r */) {
-      const len = input[i + 1] === '\n' ? 2 : 1;
-      push('\n', i, i + len);
+      const len = input.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+      emit('\n', i, i + len);
       i += len;
       continue;
     }
-    if (isCombiningMark(code) && out.length > 0) {
+    if (isCombiningMark(code) && outLen > 0) {
       // Compose onto the previous character: it keeps its start, its end grows.
-      const composed = (out[out.length - 1]! + ch).normalize('NFC');
-      if (composed.length === 1) out[out.length - 1] = composed;
-      ends[ends.length - 1] = i + width;
-      i += width;
+      const last = parts[parts.length - 1]!;
+      const composed = (last.slice(-1) + input[i]!).normalize('NFC');
+      if (composed.length === 1) {
+        parts[parts.length - 1] = last.slice(0, -1) + composed;
+        lastOut = composed.charCodeAt(0);
+      }
+      ends[outLen - 1] = i + 1;
+      i++;
       continue;
     }
-    const folded = code < 0x80 && code !== 0x09 ? undefined : foldChar(ch);
-    push(folded ?? ch, i, i + width);
-    i += width;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const pair = input.slice(i, i + 2);
+      grow(2 + n - i);
+      parts.push(pair);
+      for (let k = 0; k < 2; k++) {
+        starts[outLen] = i;
+        ends[outLen] = i + 2;
+        outLen++;
+      }
+      lastOut = -1;
+      i += 2;
+      continue;
+    }
+    const folded = foldChar(input[i]!);
+    emit(folded ?? input[i]!, i, i + 1);
+    i++;
   }
+  flush(n);
 
-  const text = retoneWords(out.join(''));
-  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), originalLength: input.length };
+  const text = retoneWords(parts.join(''));
+  return { text, starts: starts.subarray(0, outLen), ends: ends.subarray(0, outLen), originalLength: input.length };
 }
 
 const WORD = /\p{L}+/gu;
 const HAS_TONE_CANDIDATE = /[^\x00-\x7F]/;
+/**
+ * Shapes that only a non-canonical placement produces: old-style endings (`hoà`, `khoẻ`,
+ * `thuỷ`), a tone on the wrong half of ươ/iê/yê/uô (`lựơng`, `nghịêm`), a tone on the second
+ * vowel of a falling diphthong (`baỏ`). Clean text has none, and then words are not re-toned:
+ * that keeps normalization cheap on the common case.
+ */
+const TONE_SUSPECT = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})|[ừứửữựỪỨỬỮỰ][ơƠ]|[ìíỉĩịÌÍỈĨỊỳýỷỹỵỲÝỶỸỴ][êÊ]|[ùúủũụÙÚỦŨỤ][ôÔ]|(?<![qQ])[aAeEêÊiIoOôÔơƠuUưƯ][ìíỉĩịòóỏõọùúủũụỳýỷỹỵÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ](?!\p{L})/u;
 
 function retoneWords(text: string): string {
+  if (!TONE_SUSPECT.test(text)) return text;
   return text.replace(WORD, (w) => (HAS_TONE_CANDIDATE.test(w) && w.length > 1 ? canonicalTone(w) : w));
 }
 
 /** Lists what normalization changed, for `chiso normalize --show-changes`. */
 export function listChanges(input: string, n: NormalizedText): Change[] {
   const changes: Change[] = [];
+  let prevEnd = 0;
   let k = 0;
-  while (k < n.text.length) {
-    const s = n.starts[k]!;
+  while (k <= n.text.length) {
+    const s = k < n.text.length ? n.starts[k]! : n.originalLength;
+    // Source characters that produced nothing (zero-width, soft hyphen, BOM) show up as deletions.
+    if (s > prevEnd) changes.push({ start: prevEnd, end: s, from: input.slice(prevEnd, s), to: '' });
+    if (k === n.text.length) break;
     let j = k;
     while (j + 1 < n.text.length && n.starts[j + 1] === s) j++;
     const e = n.ends[j]!;
     const from = input.slice(s, e);
     const to = n.text.slice(k, j + 1);
     if (from !== to) changes.push({ start: s, end: e, from, to });
-    // Dropped characters between this source and the next show up as deletions.
-    const next = j + 1 < n.text.length ? n.starts[j + 1]! : n.originalLength;
-    if (next > e && !LETTER.test(input.slice(e, next))) {
-      const gone = input.slice(e, next);
-      if (gone.trim() !== '' || gone !== ' ') changes.push({ start: e, end: next, from: gone, to: '' });
-    }
+    prevEnd = e;
     k = j + 1;
   }
-  return changes;
+  return mergeAdjacent(changes);
+}
+
+/** Neighbouring changes of one word (a re-toned syllable touches two letters) read better as one. */
+function mergeAdjacent(changes: Change[]): Change[] {
+  const out: Change[] = [];
+  for (const c of changes) {
+    const last = out[out.length - 1];
+    if (last && last.end === c.start && /\p{L}/u.test(last.from + c.from)) {
+      last.end = c.end;
+      last.from += c.from;
+      last.to += c.to;
+    } else out.push({ ...c });
+  }
+  return out;
 }
