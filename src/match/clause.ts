@@ -10,6 +10,41 @@ export interface Hit {
 
 export class ClauseMemo {
   private readonly hits = new Map<RegExp, Hit[]>();
+  private lower: string | null = null;
+  private readonly literalSeen = new Map<string, boolean>();
+
+  /** Whether every gate has one of its literals in the clause (case-insensitive). */
+  passes(gates: string[][]): boolean {
+    if (gates.length === 0) return true;
+    let verdict = this.verdicts.get(gates);
+    if (verdict === undefined) {
+      verdict = this.check(gates);
+      this.verdicts.set(gates, verdict);
+    }
+    return verdict;
+  }
+
+  private readonly verdicts = new Map<string[][], boolean>();
+
+  private check(gates: string[][]): boolean {
+    this.lower ??= this.text.slice(this.start, this.end).toLowerCase();
+    for (const gate of gates) {
+      let ok = false;
+      for (const lit of gate) {
+        let seen = this.literalSeen.get(lit);
+        if (seen === undefined) {
+          seen = this.lower.includes(lit);
+          this.literalSeen.set(lit, seen);
+        }
+        if (seen) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) return false;
+    }
+    return true;
+  }
 
   constructor(
     private readonly text: string,

@@ -56,6 +56,7 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
     text = ctx.foldedText ??= foldDiacritics(ctx.text);
     memo = ctx.foldedMemo ??= new ClauseMemo(text, ctx.memo.start, ctx.memo.end);
   }
+  if (!memo.passes(rule.gates)) return null; // a literal the rule needs is not in this clause
   const rightLimit = rule.rule.crosses_numbers ? win.rightEnd : Math.min(win.rightEnd, ctx.nextCandidateStart);
 
   let score = rule.rule.priority * 1000;

@@ -41,10 +41,15 @@ export interface CompileOptions {
 // Words that may stand between a number and its noun without changing what is counted.
 const FILLERS = '(?:(?:các|những|số|tổng số|toàn bộ|cả)\\s)*';
 
+/** The pattern as it will run: lexicon expanded, normalized like the text, `...` as a gap. */
+export function patternBody(source: string, lexicon: Record<string, string>, fold: 'none' | 'diacritics'): string {
+  let body = normalizeText(expandPattern(source, lexicon)).text;
+  if (fold === 'diacritics') body = foldDiacritics(body);
+  return body.replace(/\.\.\./g, GAP);
+}
+
 export function compilePattern(source: string, opts: CompileOptions): RegExp {
-  let body = normalizeText(expandPattern(source, opts.lexicon)).text;
-  if (opts.fold === 'diacritics') body = foldDiacritics(body);
-  body = body.replace(/\.\.\./g, GAP);
+  const body = patternBody(source, opts.lexicon, opts.fold);
   const wrapped = opts.mode === 'search' ? `${EDGE_L}(?:${body})${EDGE_R}` : `${opts.mode === 'anchored' ? '^' : ''}\\s*${FILLERS}(?:${body})${EDGE_R}`;
   try {
     return new RegExp(wrapped, opts.mode === 'search' ? 'giu' : opts.mode === 'sticky' ? 'iuy' : 'iu');

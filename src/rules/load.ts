@@ -10,7 +10,8 @@ import { z } from 'zod';
 import {
   IndicatorSchema, LexiconSchema, ProvinceSchema, RuleFileSchema, RuleSchema, type Indicator, type Province, type Rule,
 } from './schema.js';
-import { compilePattern, PatternError } from './compile.js';
+import { compilePattern, patternBody, PatternError } from './compile.js';
+import { requiredLiterals } from './literals.js';
 import type { CompiledRule, Diagnostic, RuleSet } from './ruleset.js';
 import { checkPatternSafety } from './safety.js';
 
@@ -88,7 +89,7 @@ export function buildRuleSet(sources: RuleSource[]): LoadResult {
 function compileRule(
   rule: Rule, lexicon: Record<string, string>, at: (code: string, message: string) => void,
 ): Omit<CompiledRule, 'file' | 'line' | 'col'> | null {
-  const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units) };
+  const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units), gates: [] };
   const fields = [
     ['after', 'after', 'sticky'], ['before', 'before', 'search'],
     ['not_after', 'notAfter', 'sticky'], ['not_before', 'notBefore', 'search'],
@@ -106,11 +107,18 @@ function compileRule(
         continue;
       }
       out[key] = re;
+      if ((field === 'after' || field === 'before') && rule.fold === 'none') {
+        const lits = requiredLiterals(patternBody(src, lexicon, rule.fold));
+        if (lits) out.gates.push(lits);
+      }
     } catch (e) {
       ok = false;
       at('bad-pattern', `${field}: ${e instanceof PatternError ? e.message : String(e)}`);
     }
   }
+  // One gate is enough (each is necessary on its own): keep the cheapest, the shortest list.
+  out.gates.sort((a, b) => a.length - b.length);
+  out.gates.splice(1);
   return ok ? out : null;
 }
 

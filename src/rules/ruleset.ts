@@ -15,6 +15,11 @@ export interface CompiledRule {
   notAfter?: RegExp;
   notBefore?: RegExp;
   units: ReadonlySet<Unit>;
+  /**
+   * Literal gate: the rule can only match in a clause containing (lower-cased) one of the
+   * strings of every list here (one list per pattern that has necessary literals).
+   */
+  gates: string[][];
 }
 
 export interface RuleSet {
