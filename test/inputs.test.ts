@@ -76,3 +76,14 @@ describe('HTML input', () => {
     expect(r.code).toBe(1); // the bad JSONL lines
   });
 });
+
+describe('--jobs', () => {
+  it('output is byte-identical with 1 and 2 worker threads', () => {
+    const args = ['extract', join(ROOT, 'fixtures', 'articles'), INPUTS, '-f', 'jsonl'];
+    const one = chiso([...args, '--jobs', '1']);
+    const two = chiso([...args, '--jobs', '2']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+    expect(one.stdout.length).toBeGreaterThan(1000);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { FORMATS } from '../io/formats.js';
 import { PipeClosedError } from '../io/output.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
@@ -46,6 +47,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--input-format <format>', 'how to read inputs (default: by extension; text for stdin)').choices(['auto', 'text', 'jsonl', 'html']).default('auto'))
     .option('--emit-text <dir>', 'write the text each article was read as (what offsets refer to) into DIR')
     .option('--strict', 'stop at the first skipped input or rejected record (exit 1; --out is not written)')
+    .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the machine's cores)`, (v) => parsePositive(v, '--jobs'), defaultJobs())
     .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText('after', `
 Examples:
@@ -141,4 +143,8 @@ function parsePositive(v: string, name: string): number {
   const x = Number(v);
   if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError(`${name} expects a positive whole number`);
   return x;
+}
+
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
 }

@@ -8,7 +8,7 @@ import { UsageError } from './context.js';
 /** The rules shipped with chiso (`rules/` beside `dist/`). */
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
 
-export function loadRulesOrThrow(dir: string | undefined): { ruleSet: RuleSet; diagnostics: Diagnostic[] } {
+export function loadRulesOrThrow(dir: string | undefined): { ruleSet: RuleSet; diagnostics: Diagnostic[]; dir: string } {
   const path = dir ?? BUNDLED_RULES;
   if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`--rules ${path}: not a directory`);
   const { ruleSet, diagnostics } = buildRuleSet(readRuleSources(path));
@@ -17,5 +17,5 @@ export function loadRulesOrThrow(dir: string | undefined): { ruleSet: RuleSet; d
     const more = diagnostics.length > 10 ? `\n… and ${diagnostics.length - 10} more (run 'chiso rules check')` : '';
     throw new UsageError(`invalid rules in ${path}:\n${shown}${more}`);
   }
-  return { ruleSet, diagnostics };
+  return { ruleSet, diagnostics, dir: path };
 }

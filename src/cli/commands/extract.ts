@@ -8,7 +8,8 @@ import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
 import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
 import { readInput, type InputFormat } from '../../io/articles.js';
-import { extractArticle } from '../../pipeline/extract.js';
+import { extractArticle, type Article } from '../../pipeline/extract.js';
+import { ExtractPool, type BatchResult } from '../pool.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
@@ -27,12 +28,19 @@ export interface ExtractOptions {
   emitText?: string;
   quiet?: boolean;
   strict?: boolean;
+  /** Worker threads; 1 runs in-process. */
+  jobs?: number;
 }
+
+/** Articles per batch sent to a worker, and batches in flight per worker (bounds memory). */
+const BATCH_ARTICLES = 32;
+const BATCH_BYTES = 1 << 20;
+const IN_FLIGHT_PER_WORKER = 3;
 
 export class StrictFailure extends Error {}
 
 export async function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): Promise<number> {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const { ruleSet, dir: rulesDir } = loadRulesOrThrow(opts.rules);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;
@@ -50,6 +58,36 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   const fail = (line: string) => {
     report(line);
     if (opts.strict) throw new StrictFailure(line);
+  };
+
+  const jobs = Math.max(1, opts.jobs ?? 1);
+  const pool = jobs > 1 ? new ExtractPool(jobs, { rulesDir, dedupe: opts.dedupe, all: opts.all }) : null;
+  type Batch = { origins: string[]; bytes: number[]; files: string[]; result: Promise<BatchResult> };
+  const inFlight: Batch[] = [];
+  let batch: { articles: Article[]; origins: string[]; bytes: number[]; files: string[]; size: number } = { articles: [], origins: [], bytes: [], files: [], size: 0 };
+  const writeResults = (origins: string[], bytes: number[], files: string[], results: BatchResult) => {
+    results.forEach((result, k) => {
+      articles++;
+      for (const r of result.rejected) {
+        rejected++;
+        fail(`chiso: rejected a record from ${origins[k]}:${r.line} [${r.rule}]: ${r.message}`);
+      }
+      for (const rec of result.records) out.write(fmt.row(rec));
+      records += result.records.length;
+      progress.tick(bytes[k]!, files[k]!);
+    });
+  };
+  const drain = async (keep: number) => {
+    while (inFlight.length > keep) {
+      const b = inFlight.shift()!;
+      writeResults(b.origins, b.bytes, b.files, await b.result);
+    }
+  };
+  const sendBatch = async () => {
+    if (!pool || batch.articles.length === 0) return;
+    inFlight.push({ origins: batch.origins, bytes: batch.bytes, files: batch.files, result: pool.submit(batch.articles) });
+    batch = { articles: [], origins: [], bytes: [], files: [], size: 0 };
+    await drain(jobs * IN_FLIGHT_PER_WORKER);
   };
 
   const out: Output = opts.out ? atomicFileOutput(opts.out) : io.stdout;
@@ -72,23 +110,28 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
         }
         if (ev.warning) report(`chiso: warning: ${ev.origin}: ${ev.warning}`);
         if (opts.emitText) emitText(opts.emitText, ev.article.source, ev.article.text);
-        const result = extractArticle(ev.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
-        articles++;
-        for (const r of result.rejected) {
-          rejected++;
-          fail(`chiso: rejected a record from ${ev.origin}:${r.line} [${r.rule}]: ${r.message}`);
+        if (pool) {
+          batch.articles.push(ev.article);
+          batch.origins.push(ev.origin);
+          batch.bytes.push(ev.bytes);
+          batch.files.push(file);
+          batch.size += ev.bytes;
+          if (batch.articles.length >= BATCH_ARTICLES || batch.size >= BATCH_BYTES) await sendBatch();
+          continue;
         }
-        for (const rec of result.records) out.write(fmt.row(rec));
-        records += result.records.length;
-        progress.tick(ev.bytes, file);
+        const result = extractArticle(ev.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
+        writeResults([ev.origin], [ev.bytes], [file], [result]);
       }
       progress.fileDone(file);
     }
+    await sendBatch();
+    await drain(0);
     out.write(fmt.footer());
     out.commit();
   } catch (e) {
     out.abort();
     progress.clear();
+    await pool?.close();
     if (e instanceof PipeClosedError) return EXIT.ok;
     if (e instanceof StrictFailure) {
       io.stderr(`chiso: --strict: stopped at the first problem${opts.out ? `; ${opts.out} was not written` : ''}`);
@@ -96,6 +139,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     }
     throw e;
   }
+  await pool?.close();
   progress.clear();
   if (!opts.quiet && io.stderrIsTTY) {
     io.stderr(`chiso: ${articles} article(s), ${records} record(s), ${skipped} skipped input(s)${rejected ? `, ${rejected} rejected record(s)` : ''}, ${progress.elapsed()}`);

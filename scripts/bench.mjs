@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Benchmark: generates a JSONL corpus from the fixtures (numbers and sentence order varied),
+// runs the real CLI on it, and prints MB/s, articles/s, records/s and peak RSS — next to a
+// baseline that only parses the JSONL lines and finds the numbers, in this same process.
+//
+//   npm run bench                      # 200 MB corpus, --jobs = cores
+//   npm run bench -- --mb 50 --jobs 2  # other sizes; several: --mb 50,200
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const sizes = String(opt('mb', '200')).split(',').map(Number);
+const jobs = Number(opt('jobs', String(availableParallelism())));
+
+/** Deterministic pseudo-random numbers, so every run benchmarks the same corpus. */
+let seed = 20241119;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+function sentencesOf(text) {
+  return text.split(/(?<=[.!?])\s+(?=\p{Lu})|\n+/u).map((s) => s.trim()).filter((s) => s.length > 20);
+}
+
+function varyNumbers(s) {
+  // Same shapes, new values: 2.424 → 7.118, 50,65% → 31,09%, 58/71 → 12/40.
+  return s.replace(/\d+(?:[.,]\d+)*/g, (m) => {
+    if (/^(?:19|20)\d\d$/.test(m)) return m; // keep years, so dates stay dates
+    return m.replace(/\d/g, (d, i) => (i === 0 && m.length > 1 ? String(1 + Math.floor(rand() * 9)) : String(Math.floor(rand() * 10))));
+  });
+}
+
+function generate(path, mb) {
+  const pool = [
+    ...readdirSync(join(ROOT, 'fixtures/articles')).flatMap((f) => sentencesOf(readFileSync(join(ROOT, 'fixtures/articles', f), 'utf8'))),
+    ...sentencesOf(readFileSync(join(ROOT, 'fixtures/phrasebook/phrasebook.txt'), 'utf8')),
+  ];
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  let n = 0;
+  while (bytes < mb * 1024 * 1024) {
+    const count = 20 + Math.floor(rand() * 40);
+    const body = Array.from({ length: count }, () => varyNumbers(pool[Math.floor(rand() * pool.length)])).join(rand() < 0.3 ? '\n' : ' ');
+    const line = JSON.stringify({ id: `bench-${n++}`, url: `https://example.vn/tin/${n}`, title: 'Chuyển đổi số', text: body }) + '\n';
+    writeSync(fd, line);
+    bytes += Buffer.byteLength(line);
+  }
+  closeSync(fd);
+  return n;
+}
+
+async function baseline(path) {
+  // The floor: parse every JSONL line and find every number, nothing else.
+  const t0 = performance.now();
+  let numbers = 0;
+  let articles = 0;
+  const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line) continue;
+    const a = JSON.parse(line);
+    articles++;
+    for (const _ of a.text.matchAll(/\d+(?:[.,]\d+)*/g)) numbers++;
+  }
+  return { seconds: (performance.now() - t0) / 1000, articles, numbers };
+}
+
+function runCli(path) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin/chiso'), 'extract', path, '--format', 'jsonl', '--jobs', String(jobs), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let records = 0;
+    child.stdout.on('data', (b) => {
+      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) records++;
+    });
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch { /* exited */ }
+    }, 100);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ seconds: (performance.now() - t0) / 1000, records, peakMb: peakKb / 1024, code });
+    });
+  });
+}
+
+const dir = join(ROOT, 'bench-corpus');
+mkdirSync(dir, { recursive: true });
+console.log(`chiso benchmark — ${availableParallelism()} cores, --jobs ${jobs}, Node ${process.version}`);
+for (const mb of sizes) {
+  const path = join(dir, `corpus-${mb}mb.jsonl`);
+  if (!existsSync(path)) {
+    process.stdout.write(`generating ${mb} MB corpus … `);
+    generate(path, mb);
+    console.log('done');
+  }
+  const size = statSync(path).size / 1e6;
+  const base = await baseline(path);
+  const cli = await runCli(path);
+  const mbps = size / cli.seconds;
+  const baseMbps = size / base.seconds;
+  console.log(`\ncorpus ${size.toFixed(0)} MB, ${base.articles} articles, ${base.numbers} numbers`);
+  console.log(`  baseline (parse JSONL + find numbers, 1 core): ${baseMbps.toFixed(1)} MB/s, ${(base.articles / base.seconds).toFixed(0)} articles/s`);
+  console.log(`  chiso extract --jobs ${jobs}: ${mbps.toFixed(1)} MB/s, ${(base.articles / cli.seconds).toFixed(0)} articles/s, ${(cli.records / cli.seconds).toFixed(0)} records/s, ${cli.records} records, peak RSS ${cli.peakMb.toFixed(0)} MB, ${cli.seconds.toFixed(1)} s${cli.code ? ` (exit ${cli.code})` : ''}`);
+  console.log(`  cost per core vs baseline: ${((baseMbps * Math.min(jobs, availableParallelism())) / mbps).toFixed(1)}×`);
+}
