@@ -145,6 +145,7 @@ function finishReading(text: string, left: string, cands: Candidate[], reach: nu
   const first = cands[0]!;
   const right = text.slice(first.end, first.end + LOOKAHEAD);
   if (P.R_MULTIPLIER.test(right)) first.excluded = 'multiplier';
+  else if (P.L_COMPARISON.test(left)) for (const c of cands) c.excluded = 'change';
   else if (P.L_CHANGE.test(left) && (P.R_COMPARE.test(right) || P.R_CHANGE_UNIT.test(right))) {
     for (const c of cands) c.excluded = 'change';
   } else if (P.R_CHANGE_UNIT.test(right) && /^\s*(?:bậc|hạng)/iu.test(right)) first.excluded = 'change';

@@ -4,8 +4,8 @@ import type { Qualifier } from '../records/schema.js';
 
 // Longest phrases first; the phrase must end right before the number, allowing a linking verb.
 const BEFORE: [RegExp, Qualifier][] = [
-  [/(?:^|[^\p{L}])(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số)\s+)?$/iu, 'approx'],
-  [/(?:^|[^\p{L}])(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức)\s+)?$/iu, 'at_least'],
+  [/(?:^|[^\p{L}])(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn)\s+)?$/iu, 'approx'],
+  [/(?:^|[^\p{L}])(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$/iu, 'at_least'],
   [/(?:^|[^\p{L}])(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$/iu, 'at_most'],
   [/(?:^|[^\p{L}])(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$/iu, 'under'],
   [/(?:^|[^\p{L}])(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$/iu, 'over'],
