@@ -100,8 +100,8 @@ Examples:
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
-    .action((inputs: string[], opts) => {
-      code = runUnmatched(inputs, opts, io);
+    .action(async (inputs: string[], opts) => {
+      code = await runUnmatched(inputs, opts, io);
     });
 
   program

@@ -23,6 +23,9 @@ export const LIMITS = {
 
 export type InputFormat = 'auto' | 'text' | 'jsonl' | 'html';
 
+/** File extensions read when a folder is given. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.jsonl', '.ndjson', '.html', '.htm'];
+
 export type InputEvent =
   | { kind: 'article'; article: Article; origin: string; bytes: number; warning?: string }
   | { kind: 'skip'; where: string; message: string }
@@ -68,9 +71,10 @@ export async function* readInput(path: string, opts: ReadOptions): AsyncGenerato
   yield { kind: 'article', origin: source, bytes: read.bytes, article: { source, text: read.text }, warning: read.warning };
 }
 
-type WholeRead = { ok: true; text: string; bytes: number; warning?: string } | { ok: false; message: string };
+export type WholeRead = { ok: true; text: string; bytes: number; encoding: string; warning?: string } | { ok: false; message: string };
 
-function readWhole(path: string, opts: ReadOptions): WholeRead {
+/** A whole file (or stdin) as text: size limit, binary check, decoding. Never throws. */
+export function readWhole(path: string, opts: Pick<ReadOptions, 'encoding' | 'readStdin'>): WholeRead {
   let bytes: Buffer;
   try {
     if (path === '-') bytes = opts.readStdin();
@@ -88,7 +92,7 @@ function readWhole(path: string, opts: ReadOptions): WholeRead {
   if (binary) return { ok: false, message: `not a text file (looks like ${binary})` };
   try {
     const decoded = decodeBytes(bytes, opts.encoding);
-    return { ok: true, text: decoded.text, bytes: bytes.length, warning: decoded.warning };
+    return { ok: true, text: decoded.text, bytes: bytes.length, encoding: decoded.encoding, warning: decoded.warning };
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }

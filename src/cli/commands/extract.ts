@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
 import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
-import { readInput, type InputFormat } from '../../io/articles.js';
+import { ARTICLE_EXTENSIONS, readInput, type InputFormat } from '../../io/articles.js';
 import { extractArticle, type Article } from '../../pipeline/extract.js';
 import { ExtractPool, type BatchResult } from '../pool.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
@@ -45,7 +45,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;
   const fmt = makeFormatter(format, { bom: opts.bom, color });
-  const { files, problems } = expandInputs(inputs, ['.txt', '.md', '.jsonl', '.ndjson', '.html', '.htm']);
+  const { files, problems } = expandInputs(inputs, ARTICLE_EXTENSIONS);
   const progress = new Progress(io, !opts.quiet && io.stderrIsTTY, files);
   let skipped = 0;
   let rejected = 0;

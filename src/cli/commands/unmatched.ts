@@ -9,7 +9,7 @@ import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
 import { loadRulesOrThrow } from '../rules-loader.js';
-import { readArticle } from '../read-article.js';
+import { ARTICLE_EXTENSIONS, readInput } from '../../io/articles.js';
 
 interface Group {
   subject: string;
@@ -18,21 +18,20 @@ interface Group {
   example: { at: string; text: string; sentence: string };
 }
 
-export function runUnmatched(inputs: string[], opts: { rules?: string; format?: 'table' | 'csv' | 'json'; encoding: Encoding }, io: CliIO): number {
+export async function runUnmatched(inputs: string[], opts: { rules?: string; format?: 'table' | 'csv' | 'json'; encoding: Encoding }, io: CliIO): Promise<number> {
   const { ruleSet } = loadRulesOrThrow(opts.rules);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
-  const { files, problems } = expandInputs(inputs);
+  const { files, problems } = expandInputs(inputs, ARTICLE_EXTENSIONS);
   let skipped = problems.length;
   for (const p of problems) io.stderr(`chiso: skipped ${p.path}: ${p.message}`);
   const groups = new Map<string, Group>();
-  for (const f of files) {
-    const read = readArticle(f, opts.encoding, io.readStdin);
-    if (!read.ok) {
-      io.stderr(`chiso: skipped ${f}: ${read.message}`);
-      skipped++;
+  for (const f of files) for await (const ev of readInput(f, { encoding: opts.encoding, inputFormat: 'auto', readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+    if (ev.kind !== 'article') {
+      io.stderr(`chiso: ${ev.kind === 'skip' ? 'skipped' : 'warning:'} ${ev.where}: ${ev.message}`);
+      if (ev.kind === 'skip') skipped++;
       continue;
     }
-    const { records } = extractArticle(read.article, { ruleSet, provinces, all: true });
+    const { records } = extractArticle(ev.article, { ruleSet, provinces, all: true });
     for (const r of records) {
       if (r.indicator !== null || !r.subject) continue;
       const key = r.subject.toLowerCase();
