@@ -29,7 +29,7 @@ export class Progress {
     this.total = total;
   }
 
-  tick(bytes: number, _file: string): void {
+  tick(bytes: number): void {
     this.articles++;
     this.bytes += bytes;
     if (!this.enabled) return;
@@ -49,8 +49,6 @@ export class Progress {
     this.io.stderrRaw?.(`\r${line}\u001b[K`);
     this.drawn = true;
   }
-
-  fileDone(_file: string): void {}
 
   clear(): void {
     if (this.drawn) {

@@ -62,10 +62,10 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
 
   const jobs = Math.max(1, opts.jobs ?? 1);
   const pool = jobs > 1 ? new ExtractPool(jobs, { rulesDir, dedupe: opts.dedupe, all: opts.all }) : null;
-  type Batch = { origins: string[]; bytes: number[]; files: string[]; result: Promise<BatchResult> };
+  type Batch = { origins: string[]; bytes: number[]; result: Promise<BatchResult> };
   const inFlight: Batch[] = [];
-  let batch: { articles: Article[]; origins: string[]; bytes: number[]; files: string[]; size: number } = { articles: [], origins: [], bytes: [], files: [], size: 0 };
-  const writeResults = (origins: string[], bytes: number[], files: string[], results: BatchResult) => {
+  let batch: { articles: Article[]; origins: string[]; bytes: number[]; size: number } = { articles: [], origins: [], bytes: [], size: 0 };
+  const writeResults = (origins: string[], bytes: number[], results: BatchResult) => {
     results.forEach((result, k) => {
       articles++;
       for (const r of result.rejected) {
@@ -74,19 +74,19 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
       }
       for (const rec of result.records) out.write(fmt.row(rec));
       records += result.records.length;
-      progress.tick(bytes[k]!, files[k]!);
+      progress.tick(bytes[k]!);
     });
   };
   const drain = async (keep: number) => {
     while (inFlight.length > keep) {
       const b = inFlight.shift()!;
-      writeResults(b.origins, b.bytes, b.files, await b.result);
+      writeResults(b.origins, b.bytes, await b.result);
     }
   };
   const sendBatch = async () => {
     if (!pool || batch.articles.length === 0) return;
-    inFlight.push({ origins: batch.origins, bytes: batch.bytes, files: batch.files, result: pool.submit(batch.articles) });
-    batch = { articles: [], origins: [], bytes: [], files: [], size: 0 };
+    inFlight.push({ origins: batch.origins, bytes: batch.bytes, result: pool.submit(batch.articles) });
+    batch = { articles: [], origins: [], bytes: [], size: 0 };
     await drain(jobs * IN_FLIGHT_PER_WORKER);
   };
 
@@ -114,15 +114,13 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
           batch.articles.push(ev.article);
           batch.origins.push(ev.origin);
           batch.bytes.push(ev.bytes);
-          batch.files.push(file);
           batch.size += ev.bytes;
           if (batch.articles.length >= BATCH_ARTICLES || batch.size >= BATCH_BYTES) await sendBatch();
           continue;
         }
         const result = extractArticle(ev.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
-        writeResults([ev.origin], [ev.bytes], [file], [result]);
+        writeResults([ev.origin], [ev.bytes], [result]);
       }
-      progress.fileDone(file);
     }
     await sendBatch();
     await drain(0);
