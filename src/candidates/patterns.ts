@@ -34,6 +34,9 @@ export const R_DURATION = re('^\\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây
 export const R_STRUCTURE = re(
   '^\\s*(?:trụ cột|nhóm giải pháp|nhóm nhiệm vụ|giải pháp|khâu đột phá|đột phá|giai đoạn|quan điểm|bước|cấp(?! xã| huyện| tỉnh)|mục tiêu|sao|tiêu chí|nội dung|chương|điều|phần|lĩnh vực ưu tiên|nhóm chỉ tiêu|chỉ số thành phần|trụ|tầng|lớp bảo vệ|nguyên tắc)(?!\\p{L})',
 );
+// `trên 100 hộ gia đình`, `trên 1.000 dân`: the base of a density, not a count.
+export const L_PER = re('(?:^|[^\\p{L}])(?:trên|/|mỗi)\\s*$');
+export const R_PER_BASE = re('^\\s*(?:hộ|dân|người|km2|km)(?!\\p{L})');
 export const R_DENSITY = re('^\\s*[\\p{L} ]{1,30}\\/\\s*(?:100|1\\.000|1000|10\\.000|100\\.000)\\s*(?:dân|người|hộ|km|km2)');
 export const R_SCALE = re('^\\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(?:tỷ|tỉ))?)(?!\\p{L})');
 export const R_MONEY = re('^\\s*(?:đồng|VNĐ|VND|vnđ|đ)(?!\\p{L})');
