@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { FORMATS } from '../io/formats.js';
 import { PipeClosedError } from '../io/output.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
@@ -47,7 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--input-format <format>', 'how to read inputs (default: by extension; text for stdin)').choices(['auto', 'text', 'jsonl', 'html']).default('auto'))
     .option('--emit-text <dir>', 'write the text each article was read as (what offsets refer to) into DIR')
     .option('--strict', 'stop at the first skipped input or rejected record (exit 1; --out is not written)')
-    .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the machine's cores)`, (v) => parsePositive(v, '--jobs'), defaultJobs())
+    .option('-j, --jobs <n>', "worker threads (default: the machine's cores for inputs over 4 MB, else 1)", (v) => parsePositive(v, '--jobs'))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText('after', `
 Examples:
@@ -143,8 +142,4 @@ function parsePositive(v: string, name: string): number {
   const x = Number(v);
   if (!Number.isInteger(x) || x < 1) throw new InvalidArgumentError(`${name} expects a positive whole number`);
   return x;
-}
-
-function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
 }

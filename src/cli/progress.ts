@@ -9,7 +9,8 @@ export class Progress {
   private readonly t0 = Date.now();
   private articles = 0;
   private bytes = 0;
-  private readonly total: number | null;
+  /** Total input size when known (files only; null with stdin). */
+  readonly totalBytes: number | null;
   private lastDraw = 0;
   private drawn = false;
 
@@ -26,7 +27,7 @@ export class Progress {
         /* reported when read */
       }
     }
-    this.total = total;
+    this.totalBytes = total;
   }
 
   tick(bytes: number): void {
@@ -39,11 +40,11 @@ export class Progress {
     const s = Math.max(0.001, (now - this.t0) / 1000);
     const rate = this.bytes / s;
     let line = `  ${this.articles} articles · ${(this.bytes / 1e6).toFixed(1)} MB · ${(this.articles / s).toFixed(0)} articles/s`;
-    if (this.total) {
-      const frac = Math.min(1, this.bytes / this.total);
+    if (this.totalBytes) {
+      const frac = Math.min(1, this.bytes / this.totalBytes);
       const width = 24;
       const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
-      const eta = rate > 0 ? Math.max(0, (this.total - this.bytes) / rate) : 0;
+      const eta = rate > 0 ? Math.max(0, (this.totalBytes - this.bytes) / rate) : 0;
       line = `  ${bar} ${(frac * 100).toFixed(0)}%${line} · ETA ${formatSeconds(eta)}`;
     }
     this.io.stderrRaw?.(`\r${line}\u001b[K`);

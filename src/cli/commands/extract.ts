@@ -3,6 +3,7 @@
  * --out through a temporary file that is renamed into place only when the run completes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
@@ -36,6 +37,7 @@ export interface ExtractOptions {
 const BATCH_ARTICLES = 32;
 const BATCH_BYTES = 1 << 20;
 const IN_FLIGHT_PER_WORKER = 3;
+const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 
 export class StrictFailure extends Error {}
 
@@ -60,7 +62,8 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     if (opts.strict) throw new StrictFailure(line);
   };
 
-  const jobs = Math.max(1, opts.jobs ?? 1);
+  // Workers pay off on real corpora; a handful of articles is faster in-process.
+  const jobs = Math.max(1, opts.jobs ?? (progress.totalBytes !== null && progress.totalBytes < WORKERS_FROM_BYTES ? 1 : availableParallelism()));
   const pool = jobs > 1 ? new ExtractPool(jobs, { rulesDir, dedupe: opts.dedupe, all: opts.all }) : null;
   type Batch = { origins: string[]; bytes: number[]; result: Promise<BatchResult> };
   const inFlight: Batch[] = [];
