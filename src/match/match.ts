@@ -88,6 +88,7 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
     const m = stickyAt(rule.notAfter, text, cand.end);
     if (m && cand.end + m.length <= win.rightEnd) return null;
   }
+  if (rule.context && memo.matches(rule.context).length === 0) return null;
   if (rule.notBefore && findBefore(rule.notBefore, rule.rule.not_before!, memo, text, win.leftStart, cand.start)) return null;
   return { rule, unit, score, start, end, beforeStart, hasAfter: rule.after !== undefined };
 }

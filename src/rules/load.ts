@@ -92,7 +92,7 @@ function compileRule(
   const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units), gates: [] };
   const fields = [
     ['after', 'after', 'sticky'], ['before', 'before', 'search'],
-    ['not_after', 'notAfter', 'sticky'], ['not_before', 'notBefore', 'search'],
+    ['not_after', 'notAfter', 'sticky'], ['not_before', 'notBefore', 'search'], ['context', 'context', 'search'],
   ] as const;
   let ok = true;
   for (const [field, key, mode] of fields) {

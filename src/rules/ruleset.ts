@@ -14,6 +14,7 @@ export interface CompiledRule {
   before?: RegExp;
   notAfter?: RegExp;
   notBefore?: RegExp;
+  context?: RegExp;
   units: ReadonlySet<Unit>;
   /**
    * Literal gate: the rule can only match in a clause containing (lower-cased) one of the

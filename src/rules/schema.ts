@@ -33,6 +33,8 @@ export const RuleSchema = z
     /** The rule does not apply when this matches right after / before the number. */
     not_after: z.string().min(1).optional(),
     not_before: z.string().min(1).optional(),
+    /** Must match somewhere in the number's clause (a topic check: `chuyển đổi số|CĐS|…`). */
+    context: z.string().min(1).optional(),
     /** Reads a bare number (`đạt 0,4872`) as this unit. */
     as: z.enum(['score', 'rank']).optional(),
     /** `after` may run past later numbers in the clause (`7/8 huyện … thành lập 100% tổ …`). */
