@@ -19,7 +19,7 @@ export const L_CODE = re('(?:^|[^\\p{L}])(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|t
 export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
 export const L_DATE = re('(?:^|[^\\p{L}])(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$');
 export const L_ORDINAL = re('(?:^|[^\\p{L}])(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ\\s*$|(?:^|[^\\p{L}])(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ)\\s*$');
-export const L_RANK = re('(?:^|[^\\p{L}])(?:xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$');
+export const L_RANK = re('(?:^|[^\\p{L}])(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$');
 export const L_RANK_GROUP = re('(?:^|[^\\p{L}])(?:top|tốp|nhóm)\\s*$');
 export const L_LABEL = re(
   '(?:^|[^\\p{L}])(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$',
