@@ -6,7 +6,7 @@
  */
 import type { Status } from '../records/schema.js';
 
-const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
+const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
 // `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
 const CLAUSE_TARGET_CUE = /(?:^|[^\p{L}])sẽ(?!\p{L})[^,;]*$/iu;
 const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
