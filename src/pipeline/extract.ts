@@ -61,6 +61,8 @@ export interface ExtractOptions {
   dedupe?: boolean;
   /** Also emit statistics that no rule keys (indicator null, rule `generic`). */
   all?: boolean;
+  /** Read subjects of numbers no rule claimed too, for the trace (`chiso explain`); implied by `all`. */
+  traceSubjects?: boolean;
 }
 
 export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
@@ -162,7 +164,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     let outcome = outcomes[ci];
     if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
     const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
-    const subject = outcome.kind === 'record' || outcome.kind === 'no-rule' ? readSubject(text, clauseStart, c) : null;
+    // Unclaimed numbers only need a subject when someone will read it (--all, explain).
+    const wantSubject = outcome.kind === 'record' || (outcome.kind === 'no-rule' && (opts.all || opts.traceSubjects));
+    const subject = wantSubject ? readSubject(text, clauseStart, c) : null;
     const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
     if ((outcome.kind === 'record' && m) || generic) {
       const q = readQualifier(text, c, sentence.start);
