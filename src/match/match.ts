@@ -12,6 +12,7 @@ import type { CompiledRule, RuleSet } from '../rules/ruleset.js';
 import { foldDiacritics } from '../normalize/diacritics.js';
 import type { Windows } from './windows.js';
 import { ClauseMemo, type Hit } from './clause.js';
+import { LiteralScanner, type Occurrences } from './literal-scanner.js';
 
 export interface RuleMatch {
   rule: CompiledRule;
@@ -40,7 +41,7 @@ export interface MatchContext {
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
   let best: RuleMatch | null = null;
-  for (const rule of rulesFor(ruleSet, cand)) {
+  for (const rule of passingRules(ruleSet, cand, ctx.memo)) {
     const m = tryRule(rule, cand, win, ctx);
     if (m && (!best || m.score > best.score)) best = m;
   }
@@ -56,7 +57,7 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
     text = ctx.foldedText ??= foldDiacritics(ctx.text);
     memo = ctx.foldedMemo ??= new ClauseMemo(text, ctx.memo.start, ctx.memo.end);
   }
-  if (!memo.passes(rule.gates)) return null; // a literal the rule needs is not in this clause
+  if (!memo.scanned && !memo.passes(rule.gates)) return null; // `passingRules` checked scanned clauses
   const rightLimit = rule.rule.crosses_numbers ? win.rightEnd : Math.min(win.rightEnd, ctx.nextCandidateStart);
 
   let score = rule.rule.priority * 1000;
@@ -107,26 +108,69 @@ function unitFor(rule: CompiledRule, cand: Candidate): Unit | null {
   return rule.units.has(cand.unit) ? cand.unit : null;
 }
 
-const byUnit = new WeakMap<RuleSet, Map<string, CompiledRule[]>>();
+/** Per rule set: rules by candidate kind, and the gate literals as scanner ids. */
+interface RuleIndex {
+  byKind: Map<string, CompiledRule[]>;
+  scanner: LiteralScanner;
+  /** Per rule: one list of literal ids per gate (a gate passes when any of its ids occurs). */
+  gateIds: Map<CompiledRule, number[][]>;
+}
 
-/** The rules that can read this candidate's unit (most rules are ruled out before any regex). */
-function rulesFor(ruleSet: RuleSet, cand: Candidate): CompiledRule[] {
-  let index = byUnit.get(ruleSet);
-  if (!index) {
-    index = new Map();
-    for (const rule of ruleSet.rules) {
-      for (const u of rule.units) index.set(u, [...(index.get(u) ?? []), rule]);
-      if (rule.rule.as) index.set(`bare:${rule.rule.as}`, [...(index.get(`bare:${rule.rule.as}`) ?? []), rule]);
-    }
-    byUnit.set(ruleSet, index);
+const indexes = new WeakMap<RuleSet, RuleIndex>();
+
+export function ruleIndex(ruleSet: RuleSet): RuleIndex {
+  let index = indexes.get(ruleSet);
+  if (index) return index;
+  const byUnit = new Map<string, CompiledRule[]>();
+  for (const rule of ruleSet.rules) {
+    for (const u of rule.units) byUnit.set(u, [...(byUnit.get(u) ?? []), rule]);
+    if (rule.rule.as) byUnit.set(`bare:${rule.rule.as}`, [...(byUnit.get(`bare:${rule.rule.as}`) ?? []), rule]);
   }
-  if (!cand.bare) return index.get(cand.unit) ?? [];
-  const key = `bare+${cand.unit}`;
-  let list = index.get(key);
-  if (!list) {
-    list = [...new Set([...(index.get(cand.unit) ?? []), ...(index.get('bare:score') ?? []), ...(index.get('bare:rank') ?? [])])];
-    index.set(key, list);
+  const byKind = new Map<string, CompiledRule[]>();
+  for (const unit of ['count', 'percent', 'fraction', 'vnd', 'rank', 'score']) {
+    byKind.set(unit, byUnit.get(unit) ?? []);
+    // A bare number (nothing after it) may also be read as a score or rank by rules saying `as:`.
+    byKind.set(`bare+${unit}`, [...new Set([...(byUnit.get(unit) ?? []), ...(byUnit.get('bare:score') ?? []), ...(byUnit.get('bare:rank') ?? [])])]);
   }
+  const literals: string[] = [];
+  const idOf = new Map<string, number>();
+  const gateIds = new Map<CompiledRule, number[][]>();
+  for (const rule of ruleSet.rules) {
+    gateIds.set(rule, rule.gates.map((gate) => gate.map((lit) => {
+      let id = idOf.get(lit);
+      if (id === undefined) {
+        id = literals.length;
+        literals.push(lit);
+        idOf.set(lit, id);
+      }
+      return id;
+    })));
+  }
+  index = { byKind, scanner: new LiteralScanner(literals), gateIds };
+  indexes.set(ruleSet, index);
+  return index;
+}
+
+/** Gate literal occurrences of a text, for `ClauseMemo` (one scan per article). */
+export function scanLiterals(ruleSet: RuleSet, text: string): { occurrences: Occurrences; count: number } {
+  const { scanner } = ruleIndex(ruleSet);
+  return { occurrences: scanner.scan(text), count: scanner.literals.length };
+}
+
+/**
+ * The rules worth trying on this candidate: those that read its unit and whose literal gates
+ * pass in its clause — computed once per clause and kind, so most rules never reach a regex.
+ */
+function passingRules(ruleSet: RuleSet, cand: Candidate, memo: ClauseMemo): CompiledRule[] {
+  const kind = cand.bare ? `bare+${cand.unit}` : cand.unit;
+  let list = memo.passing.get(kind);
+  if (list) return list;
+  const index = ruleIndex(ruleSet);
+  const all = index.byKind.get(kind) ?? [];
+  list = memo.scanned
+    ? all.filter((rule) => index.gateIds.get(rule)!.every((gate) => gate.some((id) => memo.hasLiteral(id))))
+    : all.filter((rule) => memo.passes(rule.gates));
+  memo.passing.set(kind, list);
   return list;
 }
 

@@ -1,14 +1,15 @@
 /** The qualifier of a stated number, read from the words right before (and after) it. */
 import type { Candidate } from '../candidates/types.js';
 import type { Qualifier } from '../records/schema.js';
+import { WordPattern } from '../text/word-pattern.js';
 
 // Longest phrases first; the phrase must end right before the number, allowing a linking verb.
-const BEFORE: [RegExp, Qualifier][] = [
-  [/(?:^|[^\p{L}])(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn)\s+)?$/iu, 'approx'],
-  [/(?:^|[^\p{L}])(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$/iu, 'at_least'],
-  [/(?:^|[^\p{L}])(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$/iu, 'at_most'],
-  [/(?:^|[^\p{L}])(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$/iu, 'under'],
-  [/(?:^|[^\p{L}])(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$/iu, 'over'],
+const BEFORE: [WordPattern, Qualifier][] = [
+  [new WordPattern(String.raw`(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn)\s+)?$`), 'approx'],
+  [new WordPattern(String.raw`(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$`), 'at_least'],
+  [new WordPattern(String.raw`(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$`), 'at_most'],
+  [new WordPattern(String.raw`(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$`), 'under'],
+  [new WordPattern(String.raw`(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$`), 'over'],
 ];
 const AFTER_OVER = /^\s*(?:[\p{L} ,]{0,40}\s)?trở lên(?!\p{L})/iu;
 
@@ -27,9 +28,7 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
   for (const [re, q] of BEFORE) {
     const m = re.exec(left);
     if (m) {
-      // The match may begin with the non-letter that bounds the phrase: skip it and any space.
-      const lead = m[0].length - m[0].replace(/^[^\p{L}]*/u, '').length;
-      return { qualifier: q, start: leftStart + m.index + lead };
+      return { qualifier: q, start: leftStart + m.index }; // the phrase starts at a word
     }
   }
   if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };

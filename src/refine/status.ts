@@ -5,14 +5,15 @@
  * resets it; `sẽ` right after the counted noun also marks a target (`20 thôn sẽ được phủ sóng`).
  */
 import type { Status } from '../records/schema.js';
+import { WordPattern } from '../text/word-pattern.js';
 
-const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})/giu;
+const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})`);
 // `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
-const CLAUSE_TARGET_CUE = /(?:^|[^\p{L}])sẽ(?!\p{L})[^,;]*$/iu;
+const CLAUSE_TARGET_CUE = new WordPattern(String.raw`sẽ(?!\p{L})[^,;]*$`);
 const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
 // A sentence that opens with a purpose clause (`Để … đến 100% thôn`) states a goal.
 const PURPOSE_OPENING = /(?:^|:\s*)(?:Để|Nhằm|để|nhằm)\s/u;
-const RESET_CUE = /(?:^|[^\p{L}])(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})/giu;
+const RESET_CUE = new WordPattern(String.raw`(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})`);
 const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
 
 export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number): Status {
@@ -30,9 +31,6 @@ export function readStatus(text: string, sentenceStart: number, numberStart: num
   return 'actual';
 }
 
-function lastIndexOf(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  let last = -1;
-  for (const m of s.matchAll(re)) last = m.index!;
-  return last;
+function lastIndexOf(re: WordPattern, s: string): number {
+  return re.lastIndexIn(s);
 }

@@ -7,6 +7,7 @@
  * Cut at the phrase boundary: punctuation, a number, or a word that starts a predicate.
  */
 import type { Candidate } from '../candidates/types.js';
+import { WordPattern } from '../text/word-pattern.js';
 
 // Words that end a noun phrase after a number (verbs, prepositions, conjunctions, qualifiers).
 const STOP_WORDS = [
@@ -62,7 +63,16 @@ function wordsBefore(text: string, clauseStart: number, cand: Candidate): string
 }
 
 // `số` heads a subject only at the clause start (`Số thôn lõm sóng …`), not in `dân số`, `thiểu số`.
-const SHARE_HEAD = /(?:(?:^|[^\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng|tổng số|mức độ|chỉ số)|(?:^|[,;:(]\s*)số)\s+/giu;
+const SHARE_HEAD_WORDS = new WordPattern(String.raw`(?:tỷ lệ|tỉ lệ|tỷ trọng|số lượng|tổng số|mức độ|chỉ số)\s+`);
+const SHARE_HEAD_SO = /(?:^|[,;:(]\s*)số\s+/giu;
+
+/** End of the last share head (`tỷ lệ `, clause-initial `số `) in `s`, or -1. */
+function lastShareHeadEnd(s: string): number {
+  let end = -1;
+  for (const m of SHARE_HEAD_WORDS.all(s)) end = m.index + m[0].length;
+  for (const m of s.matchAll(SHARE_HEAD_SO)) end = Math.max(end, m.index + m[0].length);
+  return end;
+}
 const TAIL_WORDS = /(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$/iu;
 
 /** The subject written before the number: `Tỷ lệ X đạt N%` → X, `kinh tế số xếp thứ 8` → `kinh tế số`. */
@@ -74,8 +84,7 @@ export function subjectBefore(text: string, clauseStart: number, cand: Candidate
     stripped = true;
   }
   if (!stripped) return '';
-  let from = -1;
-  for (const m of body.matchAll(SHARE_HEAD)) from = m.index! + m[0].length;
+  const from = lastShareHeadEnd(body);
   // A subject may hold commas (`trong từng ngành, lĩnh vực`) when a head word marks its start.
   const lastComma = Math.max(body.lastIndexOf(','), body.lastIndexOf('('), body.lastIndexOf(':'), body.lastIndexOf(';'));
   const phrase = body.slice(from >= 0 ? from : lastComma + 1).trim();
@@ -97,8 +106,7 @@ export function readSubject(text: string, clauseStart: number, cand: Candidate):
   }
   const after = subjectAfter(text, cand);
   const before = subjectBefore(text, clauseStart, cand);
-  const hasHead = SHARE_HEAD.test(text.slice(Math.max(clauseStart, cand.start - 240), cand.start));
-  SHARE_HEAD.lastIndex = 0;
+  const hasHead = lastShareHeadEnd(text.slice(Math.max(clauseStart, cand.start - 240), cand.start)) >= 0;
   if (cand.unit === 'percent' || cand.unit === 'score') {
     // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.
     if (before && (hasHead || !after || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
