@@ -21,6 +21,8 @@ export class ClauseMemo {
   private present: Uint8Array | null = null;
   /** Rules that can match here, per candidate kind: the unit's rules whose gates pass. */
   readonly passing = new Map<string, CompiledRule[]>();
+  /** Per rule number, whether its gates pass here (filled by the matcher). */
+  openRules: Uint8Array | null = null;
 
   constructor(
     private readonly text: string,
@@ -48,9 +50,23 @@ export class ClauseMemo {
         if (o.ends[mid]! <= this.start) lo = mid + 1;
         else hi = mid;
       }
-      for (let k = lo; k < o.count && o.ends[k]! <= this.end; k++) if (o.starts[k]! >= this.start) this.present[o.ids[k]!] = 1;
+      for (let k = lo; k < o.count && o.ends[k]! <= this.end; k++) {
+        const lit = o.ids[k]!;
+        if (o.starts[k]! >= this.start && this.present[lit] === 0) {
+          this.present[lit] = 1;
+          this.presentIds.push(lit);
+        }
+      }
     }
     return this.present[id] === 1;
+  }
+
+  private readonly presentIds: number[] = [];
+
+  /** Ids of the literals occurring inside the clause (each once). Needs `literals`. */
+  literalsPresent(): readonly number[] {
+    this.hasLiteral(0);
+    return this.presentIds;
   }
 
   /** Whether every gate has one of its literals in the clause (case-insensitive). */

@@ -108,12 +108,17 @@ function unitFor(rule: CompiledRule, cand: Candidate): Unit | null {
   return rule.units.has(cand.unit) ? cand.unit : null;
 }
 
-/** Per rule set: rules by candidate kind, and the gate literals as scanner ids. */
+/** Per rule set: rules by candidate kind, and which rules each gate literal lets through. */
 interface RuleIndex {
-  byKind: Map<string, CompiledRule[]>;
+  /** Rule numbers (positions in `ruleSet.rules`) per candidate kind, in rule-set order. */
+  byKind: Map<string, Int32Array>;
   scanner: LiteralScanner;
-  /** Per rule: one list of literal ids per gate (a gate passes when any of its ids occurs). */
-  gateIds: Map<CompiledRule, number[][]>;
+  /** Per literal id: the rules whose (single) gate it satisfies. */
+  rulesOfLiteral: number[][];
+  /** Rules that pass without any literal: no gate. */
+  ungated: number[];
+  /** Rules with several gates (all must pass): checked one by one. */
+  multiGate: { rule: number; gates: number[][] }[];
 }
 
 const indexes = new WeakMap<RuleSet, RuleIndex>();
@@ -121,32 +126,38 @@ const indexes = new WeakMap<RuleSet, RuleIndex>();
 export function ruleIndex(ruleSet: RuleSet): RuleIndex {
   let index = indexes.get(ruleSet);
   if (index) return index;
-  const byUnit = new Map<string, CompiledRule[]>();
-  for (const rule of ruleSet.rules) {
-    for (const u of rule.units) byUnit.set(u, [...(byUnit.get(u) ?? []), rule]);
-    if (rule.rule.as) byUnit.set(`bare:${rule.rule.as}`, [...(byUnit.get(`bare:${rule.rule.as}`) ?? []), rule]);
-  }
-  const byKind = new Map<string, CompiledRule[]>();
+  const rules = ruleSet.rules;
+  const numbers = (pred: (r: CompiledRule) => boolean) => rules.flatMap((r, i) => (pred(r) ? [i] : []));
+  const byKind = new Map<string, Int32Array>();
   for (const unit of ['count', 'percent', 'fraction', 'vnd', 'rank', 'score']) {
-    byKind.set(unit, byUnit.get(unit) ?? []);
-    // A bare number (nothing after it) may also be read as a score or rank by rules saying `as:`.
-    byKind.set(`bare+${unit}`, [...new Set([...(byUnit.get(unit) ?? []), ...(byUnit.get('bare:score') ?? []), ...(byUnit.get('bare:rank') ?? [])])]);
+    const own = numbers((r) => r.units.has(unit as Unit));
+    byKind.set(unit, Int32Array.from(own));
+    // A bare number (nothing after it) may also be read as a score or rank by rules saying `as:`;
+    // those come after the unit's own rules, in rule-set order.
+    const as = numbers((r) => r.rule.as === 'score').concat(numbers((r) => r.rule.as === 'rank'));
+    byKind.set(`bare+${unit}`, Int32Array.from(new Set([...own, ...as])));
   }
   const literals: string[] = [];
   const idOf = new Map<string, number>();
-  const gateIds = new Map<CompiledRule, number[][]>();
-  for (const rule of ruleSet.rules) {
-    gateIds.set(rule, rule.gates.map((gate) => gate.map((lit) => {
-      let id = idOf.get(lit);
-      if (id === undefined) {
-        id = literals.length;
-        literals.push(lit);
-        idOf.set(lit, id);
-      }
-      return id;
-    })));
-  }
-  index = { byKind, scanner: new LiteralScanner(literals), gateIds };
+  const litId = (lit: string) => {
+    let id = idOf.get(lit);
+    if (id === undefined) {
+      id = literals.length;
+      literals.push(lit);
+      idOf.set(lit, id);
+    }
+    return id;
+  };
+  const rulesOfLiteral: number[][] = [];
+  const ungated: number[] = [];
+  const multiGate: RuleIndex['multiGate'] = [];
+  rules.forEach((rule, i) => {
+    const gates = rule.gates.map((gate) => gate.map(litId));
+    if (gates.length === 0) ungated.push(i);
+    else if (gates.length > 1) multiGate.push({ rule: i, gates });
+    else for (const id of new Set(gates[0])) (rulesOfLiteral[id] ??= []).push(i);
+  });
+  index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate };
   indexes.set(ruleSet, index);
   return index;
 }
@@ -166,12 +177,25 @@ function passingRules(ruleSet: RuleSet, cand: Candidate, memo: ClauseMemo): Comp
   let list = memo.passing.get(kind);
   if (list) return list;
   const index = ruleIndex(ruleSet);
-  const all = index.byKind.get(kind) ?? [];
-  list = memo.scanned
-    ? all.filter((rule) => index.gateIds.get(rule)!.every((gate) => gate.some((id) => memo.hasLiteral(id))))
-    : all.filter((rule) => memo.passes(rule.gates));
+  const all = index.byKind.get(kind) ?? new Int32Array(0);
+  list = [];
+  if (memo.scanned) {
+    const open = (memo.openRules ??= openRules(index, ruleSet.rules.length, memo));
+    for (const i of all) if (open[i] === 1) list.push(ruleSet.rules[i]!);
+  } else for (const i of all) if (memo.passes(ruleSet.rules[i]!.gates)) list.push(ruleSet.rules[i]!);
   memo.passing.set(kind, list);
   return list;
+}
+
+/** Per rule number, 1 when the rule's gates pass in the clause. */
+function openRules(index: RuleIndex, count: number, memo: ClauseMemo): Uint8Array {
+  const open = new Uint8Array(count);
+  for (const i of index.ungated) open[i] = 1;
+  for (const id of memo.literalsPresent()) for (const i of index.rulesOfLiteral[id] ?? []) open[i] = 1;
+  for (const { rule, gates } of index.multiGate) {
+    if (gates.every((gate) => gate.some((id) => memo.hasLiteral(id)))) open[rule] = 1;
+  }
+  return open;
 }
 
 /**

@@ -25,8 +25,10 @@ export function assignRespectively(
   const subjectText = left.slice(0, at);
   // The earliest-ending distinct phrase per indicator, then ordered by position.
   const found = new Map<string, { rule: CompiledRule; index: number; end: number }>();
+  const lower = subjectText.toLowerCase();
   for (const rule of rules) {
     if (!rule.before || !rule.units.has(first.unit) || rule.after) continue;
+    if (!rule.gates.every((gate) => gate.some((lit) => lower.includes(lit)))) continue; // cannot match
     const m = shortestMatch(rule.before, subjectText);
     if (!m) continue;
     const key = rule.rule.indicator;
