@@ -190,13 +190,25 @@ function skipToken(text: string, from: number): number {
   return from + (m ? m[0].length : 0);
 }
 
-const URL_HINT = /https?:|www\.|@|\.(?:vn|com|net|org|gov|edu|info|io)(?![\w-])/i;
+const URL_HINT = /https?:|www\.|@|\.(?:vn|com|net|org|gov|edu|info|io)(?![\w-])/gi;
 
+/**
+ * Spans of URLs, domains and e-mail addresses. None of them holds whitespace, so the full
+ * pattern only runs over the whitespace-free runs that contain a hint of one.
+ */
 function urlSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  // Every URL, domain or e-mail has one of these: most articles skip the costly full pattern.
-  if (!URL_HINT.test(text)) return spans;
-  P.URL.lastIndex = 0;
-  for (const m of text.matchAll(P.URL)) spans.push([m.index!, m.index! + m[0].length]);
+  URL_HINT.lastIndex = 0;
+  let runEnd = 0;
+  for (let h = URL_HINT.exec(text); h; h = URL_HINT.exec(text)) {
+    if (h.index < runEnd) continue;
+    let runStart = h.index;
+    while (runStart > 0 && !/\s/.test(text[runStart - 1]!)) runStart--;
+    runEnd = h.index;
+    while (runEnd < text.length && !/\s/.test(text[runEnd]!)) runEnd++;
+    P.URL.lastIndex = runStart;
+    for (let m = P.URL.exec(text); m && m.index < runEnd; m = P.URL.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    URL_HINT.lastIndex = runEnd;
+  }
   return spans;
 }

@@ -3,13 +3,22 @@
  * as promises the caller awaits in submission order, so output order never depends on timing.
  */
 import { Worker } from 'node:worker_threads';
-import type { Article, Extraction } from '../pipeline/extract.js';
-
-export type BatchResult = Pick<Extraction, 'records' | 'rejected'>[];
+import type { Format } from '../io/formats.js';
+import type { WorkItem, WorkResult } from './work.js';
 
 interface Pending {
-  resolve: (r: BatchResult) => void;
+  resolve: (r: WorkResult[]) => void;
   reject: (e: Error) => void;
+}
+
+export interface PoolSetup {
+  rulesDir: string;
+  format: Format;
+  bom?: boolean;
+  color?: boolean;
+  dedupe?: boolean;
+  all?: boolean;
+  emitText?: boolean;
 }
 
 export class ExtractPool {
@@ -17,13 +26,13 @@ export class ExtractPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(size: number, setup: { rulesDir: string; dedupe?: boolean; all?: boolean }) {
+  constructor(size: number, setup: PoolSetup) {
     const file = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       // A small young generation keeps each worker's resident memory modest (RSS stays flat).
       const worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       const slot = { worker, busy: 0 };
-      worker.on('message', (msg: { id: number; results?: BatchResult; error?: string }) => {
+      worker.on('message', (msg: { id: number; results?: WorkResult[]; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -39,13 +48,13 @@ export class ExtractPool {
     }
   }
 
-  submit(articles: Article[]): Promise<BatchResult> {
+  submit(items: WorkItem[]): Promise<WorkResult[]> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, articles });
+      slot.worker.postMessage({ id, items });
     });
   }
 

@@ -1,30 +1,29 @@
 /**
- * A worker thread of `chiso extract --jobs N`: loads the rule set once, then extracts the
- * batches of articles the main thread sends, in the order sent. Pure computation, no I/O
- * besides reading the rule files at start.
+ * A worker thread of `chiso extract --jobs N`: loads the rule set once, then turns the batches
+ * the main thread sends (articles, or raw JSONL lines) into formatted rows, in the order sent.
+ * Parsing, extraction and formatting all happen here, so the main thread only reads and writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildRuleSet, readRuleSources } from '../rules/load.js';
 import { buildProvinceMatcher } from '../article/fields.js';
-import { extractArticle, type Article } from '../pipeline/extract.js';
+import { makeFormatter } from '../io/formats.js';
+import { doWork, type WorkContext, type WorkItem } from './work.js';
+import type { PoolSetup } from './pool.js';
 
-interface WorkerSetup {
-  rulesDir: string;
-  dedupe?: boolean;
-  all?: boolean;
-}
-
-const setup = workerData as WorkerSetup;
+const setup = workerData as PoolSetup;
 const { ruleSet } = buildRuleSet(readRuleSources(setup.rulesDir));
-const provinces = buildProvinceMatcher(ruleSet.provinces);
+const ctx: WorkContext = {
+  ruleSet,
+  provinces: buildProvinceMatcher(ruleSet.provinces),
+  fmt: makeFormatter(setup.format, { bom: setup.bom, color: setup.color }),
+  dedupe: setup.dedupe,
+  all: setup.all,
+  emitText: setup.emitText,
+};
 
-parentPort!.on('message', (msg: { id: number; articles: Article[] }) => {
+parentPort!.on('message', (msg: { id: number; items: WorkItem[] }) => {
   try {
-    const results = msg.articles.map((article) => {
-      const r = extractArticle(article, { ruleSet, provinces, dedupe: setup.dedupe, all: setup.all });
-      return { records: r.records, rejected: r.rejected };
-    });
-    parentPort!.postMessage({ id: msg.id, results });
+    parentPort!.postMessage({ id: msg.id, results: msg.items.map((item) => doWork(item, ctx)) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: (e as Error)?.stack ?? String(e) });
   }

@@ -26,12 +26,25 @@ export type InputFormat = 'auto' | 'text' | 'jsonl' | 'html';
 /** File extensions read when a folder is given. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.jsonl', '.ndjson', '.html', '.htm'];
 
-export type InputEvent =
-  | { kind: 'article'; article: Article; origin: string; bytes: number; warning?: string }
+/** What reading yields when JSONL lines are parsed on the spot. */
+export type ParsedEvent =
+  | ArticleEvent
   | { kind: 'skip'; where: string; message: string }
   | { kind: 'warning'; where: string; message: string };
 
+/** With `deferJsonl`, JSONL lines may also come unparsed: the worker turns them into articles. */
+export type InputEvent = ParsedEvent | JsonlLineEvent;
+export type JsonlLineEvent = { kind: 'jsonl-line'; name: string; number: number; bytes: Buffer };
+
+export type ArticleEvent = {
+  kind: 'article'; article: Article; origin: string; bytes: number; warning?: string;
+  /** A JSONL line's repaired UTF-8 (the caller reports it once per file). */
+  decodeWarning?: string;
+};
+
 export interface ReadOptions {
+  /** Yield JSONL lines unparsed, so that parsing happens where the extraction does. */
+  deferJsonl?: boolean;
   encoding: Encoding;
   inputFormat: InputFormat;
   readStdin: () => Buffer;
@@ -46,6 +59,8 @@ export function formatOf(path: string, requested: InputFormat): Exclude<InputFor
   return 'text';
 }
 
+export function readInput(path: string, opts: ReadOptions & { deferJsonl: true }): AsyncGenerator<InputEvent>;
+export function readInput(path: string, opts: ReadOptions & { deferJsonl?: false }): AsyncGenerator<ParsedEvent>;
 export async function* readInput(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
   const format = formatOf(path, opts.inputFormat);
   if (format === 'jsonl') {
@@ -119,30 +134,44 @@ async function* readJsonl(path: string, opts: ReadOptions): AsyncGenerator<Input
   try {
     for await (const line of readLines(stream, LIMITS.jsonlLineBytes, (o) => oversize.push({ kind: 'skip', where: `${name}:${o.number}`, message: `line is ${mb(o.length)} long; the limit is ${mb(LIMITS.jsonlLineBytes)}` }))) {
       while (oversize.length) yield oversize.shift()!;
-      if (line.bytes.length === 0 || /^\s*$/.test(line.bytes.toString('latin1'))) continue;
-      const decoded = decodeBytes(line.bytes, 'utf8');
-      if (decoded.warning && !warnedUtf8) {
-        warnedUtf8 = true;
-        yield { kind: 'warning', where: `${name}:${line.number}`, message: `${decoded.warning} (reported once per file)` };
-      }
-      const parsed = parseJsonlLine(decoded.text, `${name}:${line.number}`);
-      if (!parsed.ok) {
-        yield { kind: 'skip', where: `${name}:${line.number}`, message: parsed.reason };
+      if (isBlank(line.bytes)) continue;
+      if (opts.deferJsonl) {
+        yield { kind: 'jsonl-line', name, number: line.number, bytes: line.bytes };
         continue;
       }
-      let article: Article;
-      if (parsed.html !== undefined) {
-        const page = extractHtml(parsed.html);
-        article = { source: parsed.source, text: page.text, title: parsed.title ?? page.title, published: parsed.published ?? page.published };
-      } else {
-        article = { source: parsed.source, text: parsed.text!, ...(parsed.title !== undefined ? { title: parsed.title } : {}), ...(parsed.published !== undefined ? { published: parsed.published } : {}) };
+      const ev = jsonlLineToArticle(line.bytes, name, line.number);
+      if (ev.kind === 'article' && ev.decodeWarning) {
+        if (!warnedUtf8) yield { kind: 'warning', where: ev.origin, message: `${ev.decodeWarning} (reported once per file)` };
+        warnedUtf8 = true;
       }
-      yield { kind: 'article', origin: `${name}:${line.number}`, bytes: line.bytes.length + 1, article };
+      yield ev;
     }
     while (oversize.length) yield oversize.shift()!;
   } catch (e) {
     yield { kind: 'skip', where: name, message: describeFsError(e) };
   }
+}
+
+/** One JSONL line → an article, or why it was skipped (`file:line`, reason). Never throws. */
+export function jsonlLineToArticle(bytes: Uint8Array, name: string, number: number): ArticleEvent | { kind: 'skip'; where: string; message: string } {
+  const where = `${name}:${number}`;
+  const decoded = decodeBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8');
+  const parsed = parseJsonlLine(decoded.text, where);
+  if (!parsed.ok) return { kind: 'skip', where, message: parsed.reason };
+  let article: Article;
+  if (parsed.html !== undefined) {
+    const page = extractHtml(parsed.html);
+    article = { source: parsed.source, text: page.text, title: parsed.title ?? page.title, published: parsed.published ?? page.published };
+  } else {
+    article = { source: parsed.source, text: parsed.text!, ...(parsed.title !== undefined ? { title: parsed.title } : {}), ...(parsed.published !== undefined ? { published: parsed.published } : {}) };
+  }
+  return { kind: 'article', origin: where, bytes: bytes.byteLength + 1, article, ...(decoded.warning ? { decodeWarning: decoded.warning } : {}) };
+}
+
+/** Whether a line holds only whitespace (bytes: ASCII whitespace is all a blank line can have). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0b && b !== 0x0c) return false;
+  return true;
 }
 
 function longestLine(text: string): { line: number; length: number } {

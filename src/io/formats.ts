@@ -11,15 +11,19 @@ export type Format = (typeof FORMATS)[number];
 
 export interface Formatter {
   header(): string;
+  /** One record. Pure (no state), so worker threads can format rows in parallel. */
   row(r: ChisoRecord): string;
-  footer(): string;
+  /** Written between two consecutive rows (JSON's comma; empty for line formats). */
+  separator: string;
+  /** `rows`: how many rows were written (JSON closes an empty array differently). */
+  footer(rows: number): string;
 }
 
 export function makeFormatter(format: Format, opts: { bom?: boolean; color?: boolean } = {}): Formatter {
   switch (format) {
     case 'csv': return csvFormatter(opts.bom ?? false);
     case 'json': return jsonFormatter();
-    case 'jsonl': return { header: () => '', row: (r) => JSON.stringify(r) + '\n', footer: () => '' };
+    case 'jsonl': return { header: () => '', row: (r) => JSON.stringify(r) + '\n', separator: '', footer: () => '' };
     case 'table': return tableFormatter(opts.color ?? false);
   }
 }
@@ -30,6 +34,7 @@ function csvFormatter(bom: boolean): Formatter {
   return {
     header: () => (bom ? '\uFEFF' : '') + stringify([[...RECORD_COLUMNS]], opts),
     row: (r) => stringify([RECORD_COLUMNS.map((c) => csvCell(r[c]))], opts),
+    separator: '',
     footer: () => '',
   };
 }
@@ -43,11 +48,11 @@ function csvCell(v: unknown): string | number {
 }
 
 function jsonFormatter(): Formatter {
-  let n = 0;
   return {
     header: () => '[',
-    row: (r) => `${n++ === 0 ? '\n' : ',\n'}  ${JSON.stringify(r)}`,
-    footer: () => (n === 0 ? ']\n' : '\n]\n'),
+    row: (r) => `\n  ${JSON.stringify(r)}`,
+    separator: ',',
+    footer: (rows) => (rows === 0 ? ']\n' : '\n]\n'),
   };
 }
 
@@ -75,6 +80,7 @@ function tableFormatter(color: boolean): Formatter {
       cells[7] = c.dim(cells[7]!);
       return cells.join('  ') + '\n';
     },
+    separator: '',
     footer: () => '',
   };
 }

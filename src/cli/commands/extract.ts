@@ -9,8 +9,8 @@ import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
 import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
 import { ARTICLE_EXTENSIONS, readInput, type InputFormat } from '../../io/articles.js';
-import { extractArticle, type Article } from '../../pipeline/extract.js';
-import { ExtractPool, type BatchResult } from '../pool.js';
+import { ExtractPool } from '../pool.js';
+import { doWork, type WorkContext, type WorkItem, type WorkResult } from '../work.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
@@ -64,33 +64,56 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
 
   // Workers pay off on real corpora; a handful of articles is faster in-process.
   const jobs = Math.max(1, opts.jobs ?? (progress.totalBytes !== null && progress.totalBytes < WORKERS_FROM_BYTES ? 1 : availableParallelism()));
-  const pool = jobs > 1 ? new ExtractPool(jobs, { rulesDir, dedupe: opts.dedupe, all: opts.all }) : null;
-  type Batch = { origins: string[]; bytes: number[]; result: Promise<BatchResult> };
-  const inFlight: Batch[] = [];
-  let batch: { articles: Article[]; origins: string[]; bytes: number[]; size: number } = { articles: [], origins: [], bytes: [], size: 0 };
-  const writeResults = (origins: string[], bytes: number[], results: BatchResult) => {
-    results.forEach((result, k) => {
-      articles++;
-      for (const r of result.rejected) {
-        rejected++;
-        fail(`chiso: rejected a record from ${origins[k]}:${r.line} [${r.rule}]: ${r.message}`);
-      }
-      for (const rec of result.records) out.write(fmt.row(rec));
-      records += result.records.length;
-      progress.tick(bytes[k]!);
-    });
+  const emitTextDir = opts.emitText;
+  const setup = { rulesDir, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emitTextDir !== undefined };
+  const pool = jobs > 1 ? new ExtractPool(jobs, setup) : null;
+  const local: WorkContext | null = pool ? null : { ruleSet, provinces, fmt, dedupe: opts.dedupe, all: opts.all, emitText: setup.emitText };
+  const inFlight: Promise<WorkResult[]>[] = [];
+  let batch: WorkItem[] = [];
+  let batchBytes = 0;
+  let rowsWritten = 0;
+  const warnedFiles = new Set<string>();
+  const writeResult = (r: WorkResult) => {
+    if (r.skip !== undefined) {
+      skipped++;
+      fail(`chiso: skipped ${r.origin}: ${r.skip}`);
+      progress.tick(r.bytes);
+      return;
+    }
+    articles++;
+    const file = r.origin.replace(/:\d+$/, '');
+    if (r.decodeWarning && !warnedFiles.has(file)) {
+      warnedFiles.add(file);
+      report(`chiso: warning: ${r.origin}: ${r.decodeWarning} (reported once per file)`);
+    }
+    if (r.emit && emitTextDir) emitText(emitTextDir, r.emit.source, r.emit.text);
+    for (const x of r.rejected) {
+      rejected++;
+      fail(`chiso: rejected a record from ${r.origin}:${x.line} [${x.rule}]: ${x.message}`);
+    }
+    if (r.records > 0) {
+      if (rowsWritten > 0 && fmt.separator) out.write(fmt.separator);
+      out.write(r.rows);
+      rowsWritten += r.records;
+    }
+    records += r.records;
+    progress.tick(r.bytes);
   };
   const drain = async (keep: number) => {
-    while (inFlight.length > keep) {
-      const b = inFlight.shift()!;
-      writeResults(b.origins, b.bytes, await b.result);
-    }
+    while (inFlight.length > keep) for (const r of await inFlight.shift()!) writeResult(r);
   };
   const sendBatch = async () => {
-    if (!pool || batch.articles.length === 0) return;
-    inFlight.push({ origins: batch.origins, bytes: batch.bytes, result: pool.submit(batch.articles) });
-    batch = { articles: [], origins: [], bytes: [], size: 0 };
+    if (!pool || batch.length === 0) return;
+    inFlight.push(pool.submit(batch));
+    batch = [];
+    batchBytes = 0;
     await drain(jobs * IN_FLIGHT_PER_WORKER);
+  };
+  const submit = async (item: WorkItem, bytes: number) => {
+    if (local) return writeResult(doWork(item, local));
+    batch.push(item);
+    batchBytes += bytes;
+    if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) await sendBatch();
   };
 
   const out: Output = opts.out ? atomicFileOutput(opts.out) : io.stdout;
@@ -101,7 +124,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     }
     out.write(fmt.header());
     for (const file of files) {
-      for await (const ev of readInput(file, { encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+      for await (const ev of readInput(file, { deferJsonl: true, encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
         if (ev.kind === 'warning') {
           report(`chiso: warning: ${ev.where}: ${ev.message}`);
           continue;
@@ -111,23 +134,17 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
           fail(`chiso: skipped ${ev.where}: ${ev.message}`);
           continue;
         }
-        if (ev.warning) report(`chiso: warning: ${ev.origin}: ${ev.warning}`);
-        if (opts.emitText) emitText(opts.emitText, ev.article.source, ev.article.text);
-        if (pool) {
-          batch.articles.push(ev.article);
-          batch.origins.push(ev.origin);
-          batch.bytes.push(ev.bytes);
-          batch.size += ev.bytes;
-          if (batch.articles.length >= BATCH_ARTICLES || batch.size >= BATCH_BYTES) await sendBatch();
+        if (ev.kind === 'jsonl-line') {
+          await submit(ev, ev.bytes.length + 1);
           continue;
         }
-        const result = extractArticle(ev.article, { ruleSet, provinces, dedupe: opts.dedupe, all: opts.all });
-        writeResults([ev.origin], [ev.bytes], [result]);
+        if (ev.warning) report(`chiso: warning: ${ev.origin}: ${ev.warning}`);
+        await submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes }, ev.bytes);
       }
     }
     await sendBatch();
     await drain(0);
-    out.write(fmt.footer());
+    out.write(fmt.footer(rowsWritten));
     out.commit();
   } catch (e) {
     out.abort();

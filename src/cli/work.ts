@@ -1,0 +1,62 @@
+/**
+ * One unit of `chiso extract` work — an article, or a raw JSONL line — turned into output rows.
+ * The same function runs in-process (`--jobs 1`) and in worker threads, so the output cannot
+ * depend on the job count. Pure: no I/O; the caller writes rows and reports problems.
+ */
+import type { Article } from '../pipeline/extract.js';
+import { extractArticle } from '../pipeline/extract.js';
+import { jsonlLineToArticle } from '../io/articles.js';
+import type { Formatter } from '../io/formats.js';
+import type { ProvinceMatcher } from '../article/fields.js';
+import type { RuleSet } from '../rules/ruleset.js';
+
+export type WorkItem =
+  | { kind: 'article'; article: Article; origin: string; bytes: number }
+  | { kind: 'jsonl-line'; name: string; number: number; bytes: Uint8Array };
+
+export interface WorkResult {
+  /** `file` or `file:line`, for messages. */
+  origin: string;
+  /** Input bytes the item stood for (progress). */
+  bytes: number;
+  /** Set when the item was not an article (bad JSON, no text): the reason. */
+  skip?: string;
+  /** A repaired encoding, worth one warning per file. */
+  decodeWarning?: string;
+  /** The records, formatted and joined with the formatter's separator. */
+  rows: string;
+  records: number;
+  rejected: { rule: string; line: number; message: string }[];
+  /** The extracted text, when `--emit-text` asked for it. */
+  emit?: { source: string; text: string };
+}
+
+export interface WorkContext {
+  ruleSet: RuleSet;
+  provinces: ProvinceMatcher;
+  fmt: Formatter;
+  dedupe?: boolean;
+  all?: boolean;
+  emitText?: boolean;
+}
+
+export function doWork(item: WorkItem, ctx: WorkContext): WorkResult {
+  let article: Article;
+  let origin: string;
+  let bytes: number;
+  let decodeWarning: string | undefined;
+  if (item.kind === 'jsonl-line') {
+    const ev = jsonlLineToArticle(item.bytes, item.name, item.number);
+    if (ev.kind === 'skip') return { origin: ev.where, bytes: item.bytes.byteLength + 1, skip: ev.message, rows: '', records: 0, rejected: [] };
+    ({ article, origin, bytes, decodeWarning } = ev);
+  } else ({ article, origin, bytes } = item);
+  const result = extractArticle(article, { ruleSet: ctx.ruleSet, provinces: ctx.provinces, dedupe: ctx.dedupe, all: ctx.all });
+  return {
+    origin, bytes,
+    ...(decodeWarning ? { decodeWarning } : {}),
+    rows: result.records.map((r) => ctx.fmt.row(r)).join(ctx.fmt.separator),
+    records: result.records.length,
+    rejected: result.rejected,
+    ...(ctx.emitText ? { emit: { source: article.source, text: article.text } } : {}),
+  };
+}
