@@ -5,8 +5,9 @@
 //
 //   npm run bench                      # 200 MB corpus, --jobs = cores
 //   npm run bench -- --mb 50 --jobs 2  # other sizes; several: --mb 50,200
+//   npm run bench -- --dense           # twice the numbers per KB of real articles (stress case)
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,7 @@ const opt = (name, dflt) => {
 };
 const sizes = String(opt('mb', '200')).split(',').map(Number);
 const jobs = Number(opt('jobs', String(availableParallelism())));
+const dense = args.includes('--dense');
 
 /** Deterministic pseudo-random numbers, so every run benchmarks the same corpus. */
 let seed = 20241119;
@@ -37,23 +39,45 @@ function varyNumbers(s) {
   });
 }
 
-function generate(path, mb) {
-  const pool = [
-    ...readdirSync(join(ROOT, 'fixtures/articles')).flatMap((f) => sentencesOf(readFileSync(join(ROOT, 'fixtures/articles', f), 'utf8'))),
-    ...sentencesOf(readFileSync(join(ROOT, 'fixtures/phrasebook/phrasebook.txt'), 'utf8')),
-  ];
+/**
+ * Articles like the fixtures: each is the sentences of one real article, shuffled, with new
+ * numbers, plus a few phrasebook sentences for varied phrasing — so the corpus has about the
+ * number density of real articles. `--dense` instead draws every sentence from the pooled
+ * articles and phrasebook alike (about twice as many numbers per KB): a stress case.
+ */
+function generate(path, mb, dense) {
+  const articles = readdirSync(join(ROOT, 'fixtures/articles')).map((f) => sentencesOf(readFileSync(join(ROOT, 'fixtures/articles', f), 'utf8')));
+  const phrasebook = sentencesOf(readFileSync(join(ROOT, 'fixtures/phrasebook/phrasebook.txt'), 'utf8'));
+  const pool = [...articles.flat(), ...phrasebook];
+  const pick = (list) => list[Math.floor(rand() * list.length)];
   const fd = openSync(path, 'w');
   let bytes = 0;
   let n = 0;
   while (bytes < mb * 1024 * 1024) {
-    const count = 20 + Math.floor(rand() * 40);
-    const body = Array.from({ length: count }, () => varyNumbers(pool[Math.floor(rand() * pool.length)])).join(rand() < 0.3 ? '\n' : ' ');
+    let sentences;
+    if (dense) sentences = Array.from({ length: 20 + Math.floor(rand() * 40) }, () => pick(pool));
+    else {
+      const own = pick(articles).filter(() => rand() < 0.85);
+      sentences = [...own, ...Array.from({ length: Math.round(own.length * 0.1) }, () => pick(phrasebook))].sort(() => rand() - 0.5);
+    }
+    const body = sentences.map(varyNumbers).join(rand() < 0.3 ? '\n' : ' ');
     const line = JSON.stringify({ id: `bench-${n++}`, url: `https://example.vn/tin/${n}`, title: 'Chuyển đổi số', text: body }) + '\n';
     writeSync(fd, line);
     bytes += Buffer.byteLength(line);
   }
   closeSync(fd);
   return n;
+}
+
+function fixtureDensity() {
+  let numbers = 0;
+  let bytes = 0;
+  for (const f of readdirSync(join(ROOT, 'fixtures/articles'))) {
+    const t = readFileSync(join(ROOT, 'fixtures/articles', f));
+    bytes += t.length;
+    numbers += [...t.toString('utf8').matchAll(/\d+(?:[.,]\d+)*/g)].length;
+  }
+  return numbers / (bytes / 1000);
 }
 
 async function baseline(path) {
@@ -72,13 +96,11 @@ async function baseline(path) {
 }
 
 function runCli(path) {
+  // Output goes to a file (--out), so counting records does not compete for the cores.
+  const out = join(dirname(path), 'bench-out.jsonl');
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/chiso'), 'extract', path, '--format', 'jsonl', '--jobs', String(jobs), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let records = 0;
-    child.stdout.on('data', (b) => {
-      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) records++;
-    });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/chiso'), 'extract', path, '--format', 'jsonl', '--jobs', String(jobs), '--quiet', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
     let peakKb = 0;
     const poll = setInterval(() => {
       try {
@@ -86,9 +108,15 @@ function runCli(path) {
         if (m) peakKb = Math.max(peakKb, Number(m[1]));
       } catch { /* exited */ }
     }, 100);
-    child.on('exit', (code) => {
+    child.on('exit', async (code) => {
       clearInterval(poll);
-      resolve({ seconds: (performance.now() - t0) / 1000, records, peakMb: peakKb / 1024, code });
+      const seconds = (performance.now() - t0) / 1000;
+      let records = 0;
+      if (existsSync(out)) {
+        for await (const b of createReadStream(out)) for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) records++;
+        rmSync(out);
+      }
+      resolve({ seconds, records, peakMb: peakKb / 1024, code });
     });
   });
 }
@@ -97,10 +125,10 @@ const dir = join(ROOT, 'bench-corpus');
 mkdirSync(dir, { recursive: true });
 console.log(`chiso benchmark — ${availableParallelism()} cores, --jobs ${jobs}, Node ${process.version}`);
 for (const mb of sizes) {
-  const path = join(dir, `corpus-${mb}mb.jsonl`);
+  const path = join(dir, `corpus-${mb}mb${dense ? '-dense' : ''}.jsonl`);
   if (!existsSync(path)) {
     process.stdout.write(`generating ${mb} MB corpus … `);
-    generate(path, mb);
+    generate(path, mb, dense);
     console.log('done');
   }
   const size = statSync(path).size / 1e6;
@@ -108,7 +136,7 @@ for (const mb of sizes) {
   const cli = await runCli(path);
   const mbps = size / cli.seconds;
   const baseMbps = size / base.seconds;
-  console.log(`\ncorpus ${size.toFixed(0)} MB, ${base.articles} articles, ${base.numbers} numbers`);
+  console.log(`\ncorpus ${size.toFixed(0)} MB${dense ? ' (dense)' : ''}, ${base.articles} articles, ${base.numbers} numbers (${(base.numbers / (size * 1000)).toFixed(1)} per KB; the fixture articles have ${fixtureDensity().toFixed(1)})`);
   console.log(`  baseline (parse JSONL + find numbers, 1 core): ${baseMbps.toFixed(1)} MB/s, ${(base.articles / base.seconds).toFixed(0)} articles/s`);
   console.log(`  chiso extract --jobs ${jobs}: ${mbps.toFixed(1)} MB/s, ${(base.articles / cli.seconds).toFixed(0)} articles/s, ${(cli.records / cli.seconds).toFixed(0)} records/s, ${cli.records} records, peak RSS ${cli.peakMb.toFixed(0)} MB, ${cli.seconds.toFixed(1)} s${cli.code ? ` (exit ${cli.code})` : ''}`);
   console.log(`  cost per core vs baseline: ${((baseMbps * Math.min(jobs, availableParallelism())) / mbps).toFixed(1)}×`);

@@ -48,6 +48,11 @@ export class ExtractPool {
     }
   }
 
+  /** Batches submitted and not yet answered. */
+  get busy(): number {
+    return this.workers.reduce((n, w) => n + w.busy, 0);
+  }
+
   submit(items: WorkItem[]): Promise<WorkResult[]> {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
