@@ -4,7 +4,7 @@
  * once over the clause, and each number looks up the nearest match ending before it.
  */
 import type { CompiledRule } from '../rules/ruleset.js';
-import type { Occurrences } from './literal-scanner.js';
+import type { LiteralScanner } from './literal-scanner.js';
 import { WordPattern } from '../text/word-pattern.js';
 
 export interface Hit {
@@ -28,44 +28,29 @@ export class ClauseMemo {
     private readonly text: string,
     readonly start: number,
     readonly end: number,
-    /** Gate literal occurrences of the whole text, when the caller scanned it. */
-    private readonly literals?: { occurrences: Occurrences; count: number },
+    /** Finds the rules' gate literals; without it gates are checked by substring search. */
+    private readonly scanner?: LiteralScanner,
   ) {}
 
-  /** Whether literal occurrences were supplied (else gates are checked by substring search). */
+  /** Whether a literal scanner was supplied (else gates are checked by substring search). */
   get scanned(): boolean {
-    return this.literals !== undefined;
+    return this.scanner !== undefined;
   }
 
-  /** Whether the literal (by scanner id) occurs inside the clause. Needs `literals`. */
+  /** Whether the literal (by scanner id) occurs inside the clause. Needs `scanner`. */
   hasLiteral(id: number): boolean {
-    if (!this.present) {
-      const { occurrences: o, count } = this.literals!;
-      this.present = new Uint8Array(count);
-      // Occurrences are sorted by end: skip those ending before the clause can hold them.
-      let lo = 0;
-      let hi = o.count;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (o.ends[mid]! <= this.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < o.count && o.ends[k]! <= this.end; k++) {
-        const lit = o.ids[k]!;
-        if (o.starts[k]! >= this.start && this.present[lit] === 0) {
-          this.present[lit] = 1;
-          this.presentIds.push(lit);
-        }
-      }
-    }
-    return this.present[id] === 1;
+    this.literalsPresent();
+    return this.present![id] === 1;
   }
 
-  private readonly presentIds: number[] = [];
+  private presentIds: number[] | null = null;
 
-  /** Ids of the literals occurring inside the clause (each once). Needs `literals`. */
+  /** Ids of the gate literals occurring inside the clause (each once). Needs `scanner`. */
   literalsPresent(): readonly number[] {
-    this.hasLiteral(0);
+    if (!this.presentIds) {
+      this.present = new Uint8Array(this.scanner!.literals.length);
+      this.presentIds = this.scanner!.present(this.text, this.start, this.end, this.present);
+    }
     return this.presentIds;
   }
 

@@ -12,7 +12,7 @@ import type { CompiledRule, RuleSet } from '../rules/ruleset.js';
 import { foldDiacritics } from '../normalize/diacritics.js';
 import type { Windows } from './windows.js';
 import { ClauseMemo, type Hit } from './clause.js';
-import { LiteralScanner, type Occurrences } from './literal-scanner.js';
+import { LiteralScanner } from './literal-scanner.js';
 
 export interface RuleMatch {
   rule: CompiledRule;
@@ -162,10 +162,9 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
   return index;
 }
 
-/** Gate literal occurrences of a text, for `ClauseMemo` (one scan per article). */
-export function scanLiterals(ruleSet: RuleSet, text: string): { occurrences: Occurrences; count: number } {
-  const { scanner } = ruleIndex(ruleSet);
-  return { occurrences: scanner.scan(text), count: scanner.literals.length };
+/** The gate-literal scanner of a rule set (for `ClauseMemo`). */
+export function literalScanner(ruleSet: RuleSet): LiteralScanner {
+  return ruleIndex(ruleSet).scanner;
 }
 
 /**

@@ -11,7 +11,7 @@ import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
-import { matchCandidate, scanLiterals, type MatchContext, type RuleMatch } from '../match/match.js';
+import { literalScanner, matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
@@ -78,8 +78,8 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
 
   // 1. Rules, candidate by candidate.
-  const literals = live.length > 0 ? scanLiterals(opts.ruleSet, text) : undefined;
-  const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, literals), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
+  const scanner = literalScanner(opts.ruleSet);
+  const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, scanner), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
     const next = live[k + 1];
@@ -87,7 +87,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     const win = clauses.windows(sentence, cands[ci]!.start, cands[ci]!.end);
     const clause = clauses.clause(sentence, cands[ci]!.start);
     if (ctx.memo.start !== clause.start || ctx.memo.end !== clause.end) {
-      ctx.memo = new ClauseMemo(text, clause.start, clause.end, literals);
+      ctx.memo = new ClauseMemo(text, clause.start, clause.end, scanner);
       ctx.foldedMemo = undefined;
     }
     ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
