@@ -8,12 +8,11 @@ import { normalizeText } from '../normalize/normalize.js';
 const HEAD_LINES = 8;
 
 export function guessTitle(text: string): string | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, HEAD_LINES);
-  for (const raw of lines) {
+  for (const raw of headLines(text)) {
     // Scraped headlines run into the next block (`…chuyển đổi sốTin khác…`): cut at the seam.
     const line = cutAtSeam(raw);
-    const words = line.split(/\s+/).length;
-    if (words < 4 || words > 40 || /[.:]$/.test(line)) continue;
+    const words = wordCount(line, MAX_TITLE_WORDS + 1);
+    if (words < 4 || words > MAX_TITLE_WORDS || /[.:]$/.test(line)) continue;
     if (/^(?:logo|ảnh|đánh giá|chia sẻ|nguồn|tin khác|xem thêm|\(|-)/iu.test(line)) continue;
     if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(line)) continue;
     if (!/[^\x00-\x7F]/.test(line)) continue; // a headline in Vietnamese has diacritics
@@ -22,11 +21,44 @@ export function guessTitle(text: string): string | null {
   return null;
 }
 
+const MAX_TITLE_WORDS = 40;
+
+/** The first HEAD_LINES non-blank lines, trimmed — without splitting the whole text. */
+function headLines(text: string): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  while (lines.length < HEAD_LINES && from <= text.length) {
+    const nl = text.indexOf('\n', from);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(from, end).trim();
+    if (line) lines.push(line);
+    if (nl === -1) break;
+    from = nl + 1;
+  }
+  return lines;
+}
+
+/** Words in `s` (runs of non-space), counting no further than `limit`. */
+function wordCount(s: string, limit: number): number {
+  let n = 0;
+  const words = /\S+/g;
+  while (n < limit && words.exec(s)) n++;
+  return n;
+}
+
 /** `…mục tiêu chuyển đổi sốTin khácPhát huy…` → the part before the first glued seam. */
 function cutAtSeam(line: string): string {
-  for (const m of line.matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
+  // A seam past the first MAX_TITLE_WORDS words leaves a head too long to be a title, so only
+  // that much of the line is searched (a whole article can arrive as one line).
+  const words = /\S+/g;
+  for (let n = 0; n <= MAX_TITLE_WORDS && words.exec(line); n++);
+  const limit = words.lastIndex === 0 ? line.length : words.lastIndex;
+  for (const m of line.slice(0, limit + 2).matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
+    if (m.index! >= limit) break;
     const head = line.slice(0, m.index! + 1);
-    if (head.split(/\s+/).length >= 4) return head.trim();
+    const count = wordCount(head, MAX_TITLE_WORDS + 1);
+    if (count > MAX_TITLE_WORDS) break;
+    if (count >= 4) return head.trim();
   }
   return line;
 }
@@ -37,7 +69,7 @@ const WEEKDAY_MDY = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(\d{2})(\d{2})(\d{4})\b/;
 
 export function guessPublished(text: string): string | null {
   // Only short lines near the top: a date inside the body (`ngày 06/01/2022`) is not the dateline.
-  const head = text.split('\n').filter((l) => l.trim()).slice(0, HEAD_LINES).filter((l) => l.trim().length <= 80).join('\n');
+  const head = headLines(text).filter((l) => l.length <= 80).join('\n');
   let m = DMY.exec(head);
   if (m) return isoDate(+m[3]!, +m[2]!, +m[1]!);
   m = ISO.exec(head);
