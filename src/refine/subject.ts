@@ -16,7 +16,12 @@ const STOP_WORDS = [
   'tham', 'thực', 'triển', 'sử', 'dùng', 'còn', 'vẫn', 'chưa', 'không', 'bằng', 'qua', 'khi', 'do', 'bởi', 'vì', 'nên',
   'ở', 'về', 'đều', 'cũng', 'chỉ', 'mới', 'hiện', 'tương', 'trở', 'ra', 'nay', 'này', 'đó', 'kết', 'giúp',
 ];
-const STOP = new RegExp(`^(?:${STOP_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const STOP_SET = new Set(STOP_WORDS);
+const LEADING_LETTERS = /^\p{L}*/u;
+/** Whether a word is a stop word, possibly with punctuation glued after it (`đạt:`, `và/`). */
+function isStop(word: string): boolean {
+  return STOP_SET.has(LEADING_LETTERS.exec(word)![0].toLowerCase());
+}
 const BOUNDARY = /[,;:.()!?"\n\d]|\s[-–]\s/u;
 const MAX_AFTER_WORDS = 8;
 const MAX_BEFORE_WORDS = 16;
@@ -27,8 +32,8 @@ function wordsUntilStop(phrase: string, max: number): string {
   const words: string[] = [];
   for (const w of phrase.split(/\s+/)) {
     if (!w) continue;
-    if (words.length > 0 && STOP.test(w)) break;
-    if (words.length === 0 && (STOP.test(w) || !/\p{L}/u.test(w))) return '';
+    if (words.length > 0 && isStop(w)) break;
+    if (words.length === 0 && (isStop(w) || !/\p{L}/u.test(w))) return '';
     if (GLUED.test(w)) return '';
     words.push(w);
     if (words.length >= max) break;
@@ -59,7 +64,7 @@ function wordsBefore(text: string, clauseStart: number, cand: Candidate): string
   const from = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf('('), left.lastIndexOf(':'));
   const words = left.slice(from + 1).trim().split(/\s+/).filter(Boolean);
   const tail = words.slice(-3);
-  return tail.length && tail.every((w) => /^\p{L}+$/u.test(w) && !STOP.test(w)) ? tail.join(' ') : '';
+  return tail.length && tail.every((w) => /^\p{L}+$/u.test(w) && !isStop(w)) ? tail.join(' ') : '';
 }
 
 // `số` heads a subject only at the clause start (`Số thôn lõm sóng …`), not in `dân số`, `thiểu số`.
@@ -106,10 +111,10 @@ export function readSubject(text: string, clauseStart: number, cand: Candidate):
   }
   const after = subjectAfter(text, cand);
   const before = subjectBefore(text, clauseStart, cand);
-  const hasHead = lastShareHeadEnd(text.slice(Math.max(clauseStart, cand.start - 240), cand.start)) >= 0;
+  const hasHead = () => lastShareHeadEnd(text.slice(Math.max(clauseStart, cand.start - 240), cand.start)) >= 0;
   if (cand.unit === 'percent' || cand.unit === 'score') {
     // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.
-    if (before && (hasHead || !after || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
+    if (before && (!after || hasHead() || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
     return after || before || null;
   }
   if (cand.unit === 'vnd') return before || after || null;
