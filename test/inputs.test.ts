@@ -78,12 +78,24 @@ describe('HTML input', () => {
 });
 
 describe('--jobs', () => {
-  it('output is byte-identical with 1 and 2 worker threads', () => {
-    const args = ['extract', join(ROOT, 'fixtures', 'articles'), INPUTS, '-f', 'jsonl'];
-    const one = chiso([...args, '--jobs', '1']);
-    const two = chiso([...args, '--jobs', '2']);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.code).toBe(one.code);
-    expect(one.stdout.length).toBeGreaterThan(1000);
+  // Workers parse the JSONL lines and format the rows: every format, every message and the exit
+  // code must come out as they do in-process.
+  for (const format of ['jsonl', 'json', 'csv']) {
+    it(`${format}: output and messages are byte-identical with 1 and 3 threads`, () => {
+      const args = ['extract', join(ROOT, 'fixtures', 'articles'), INPUTS, '-f', format];
+      const one = chiso([...args, '--jobs', '1']);
+      const three = chiso([...args, '--jobs', '3']);
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+      expect(three.code).toBe(one.code);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      expect(one.stderr).toMatch(/scrape\.jsonl:3: not valid JSON/);
+    });
+  }
+
+  it('json with workers is one valid array, also when no article has a record', () => {
+    const args = ['extract', join(ROOT, 'fixtures', 'articles'), '-f', 'json', '--jobs', '2'];
+    expect(JSON.parse(chiso(args).stdout).length).toBeGreaterThan(100);
+    expect(JSON.parse(chiso(['extract', '-', '-f', 'json', '--jobs', '2'], 'Không có số liệu.\n').stdout)).toEqual([]);
   });
 });
