@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
-import { WordPattern } from '../src/text/word-pattern.js';
+import { lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
+import * as P from '../src/candidates/patterns.js';
+import { normalizeText } from '../src/normalize/normalize.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -65,5 +70,46 @@ describe('WordPattern', () => {
     const cue = new WordPattern('(?:đã|đến nay)(?!\\p{L})');
     expect(cue.lastIndexIn('Đến nay đã có, đãi ngộ')).toBe(8);
     expect(cue.lastIndexIn('không có')).toBe(-1);
+  });
+});
+
+describe('TailPattern (left contexts of numbers)', () => {
+  const tails = Object.entries(P).filter((e): e is [string, TailPattern] => e[1] instanceof TailPattern);
+  const plain = (t: TailPattern) => new RegExp(`(?:^|[^\\p{L}])(?:${t.body})`, 'iu');
+  const LOOKBACK = 48;
+  const lefts: string[] = [];
+  for (const file of [...readdirSync(join(ROOT, 'fixtures/articles')).map((f) => join(ROOT, 'fixtures/articles', f)), join(ROOT, 'fixtures/phrasebook/phrasebook.txt'), join(ROOT, 'fixtures/extra/written-for-tests.txt'), join(ROOT, 'fixtures/negative.txt')]) {
+    const text = normalizeText(readFileSync(file, 'utf8')).text;
+    for (const m of text.matchAll(/\d+/g)) lefts.push(text.slice(Math.max(0, m.index - LOOKBACK), m.index));
+  }
+
+  it('has tail patterns to check', () => {
+    expect(tails.length).toBeGreaterThanOrEqual(8);
+    expect(lefts.length).toBeGreaterThan(1000);
+  });
+
+  it('agrees with the plain boundary-prefixed pattern on every number of the fixtures', () => {
+    for (const [name, t] of tails) {
+      const re = plain(t);
+      const differ = lefts.filter((l) => t.test(l) !== re.test(l));
+      expect(differ, name).toEqual([]);
+    }
+  });
+
+  it('agrees on generated contexts: the pattern words, any case, glued letters, runs of spaces', () => {
+    const words = [...new Set(tails.flatMap(([, t]) => t.body.match(/\p{L}+/gu) ?? []))];
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', '  ', '\n', ',', 'x', 'Đ', '1', '/', ' \t ', '          \n\n        '));
+    const caseOf = fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s.charAt(0).toUpperCase() + s.slice(1));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), caseOf, fc.constantFrom(...tails), (parts, cased, [name, t]) => {
+        const left = cased(parts.join('')).slice(-LOOKBACK);
+        expect(t.test(left), `${name}: ${JSON.stringify(left)}`).toBe(plain(t).test(left));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps escapes when lower-casing a pattern', () => {
+    expect(lowerCasePattern('QĐ\\S\\p{Lu}\\D(?:TCVN)')).toBe('qđ\\S\\p{Lu}\\D(?:tcvn)');
   });
 });

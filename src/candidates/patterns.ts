@@ -3,28 +3,30 @@
  * ends right before the number (anchored with `$`), `R_*` against the text right after it.
  * All are case-insensitive and Unicode-aware; they run on normalized text.
  */
-import { WordPattern } from '../text/word-pattern.js';
+import { TailPattern, WordPattern } from '../text/word-pattern.js';
 
 const re = (s: string) => new RegExp(s, 'iu');
 /** `(?:^|[^\p{L}])body`, with the boundary checked by hand (see WordPattern: ~10× faster). */
 const word = (body: string) => new WordPattern(body);
+/** A left-context `word` pattern ending at `$`; `reach`: the most characters it can span. */
+const tail = (body: string, reach: number) => new TailPattern(body, reach);
 
 /** Letters count as word characters for boundaries (JS `\b` fails next to `đ`). */
 export const W = '[\\p{L}\\p{N}_]';
 
-export const L_DOCUMENT = word('(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$');
+export const L_DOCUMENT = tail('(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$', 24);
 // `2 quyết định 12 văn bản`: a counted document word is not a reference to one.
 export const L_DOC_COUNTED = re('\\d\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s*$');
-export const L_SO = word('số\\s*$');
+export const L_SO = tail('số\\s*$', 8);
 export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này)\\s+số\\s*$');
-export const L_CODE = word('(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$');
+export const L_CODE = tail('(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$', 30);
 export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
-export const L_DATE = word('(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$');
-export const L_ORDINAL = word('(?:(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ|(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ))\\s*$');
-export const L_RANK = word('(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$');
-export const L_RANK_GROUP = word('(?:top|tốp|nhóm)\\s*$');
-export const L_LABEL = word('(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$');
-export const L_CHANGE = word('(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$');
+export const L_DATE = tail('(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$', 12);
+export const L_ORDINAL = tail('(?:(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ|(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ))\\s*$', 24);
+export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$', 24);
+export const L_RANK_GROUP = tail('(?:top|tốp|nhóm)\\s*$', 12);
+export const L_LABEL = tail('(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$', 20);
+export const L_CHANGE = tail('(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$', 30);
 // `cao hơn mức trung bình cả nước 15%`: a difference stated after a comparison.
 export const L_COMPARISON = word('(?:cao|thấp|nhiều|ít|tăng|giảm|vượt) hơn(?: so với)?[^,;\\d]{0,40}$');
 export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
@@ -35,7 +37,7 @@ export const R_STRUCTURE = re(
   '^\\s*(?:trụ cột|nhóm giải pháp|nhóm nhiệm vụ|giải pháp|khâu đột phá|đột phá|giai đoạn|quan điểm|bước|cấp(?! xã| huyện| tỉnh)|mục tiêu|sao|tiêu chí|nội dung|chương|điều|phần|lĩnh vực ưu tiên|nhóm chỉ tiêu|chỉ số thành phần|trụ|tầng|lớp bảo vệ|nguyên tắc)(?!\\p{L})',
 );
 // `trên 100 hộ gia đình`, `trên 1.000 dân`: the base of a density, not a count.
-export const L_PER = word('(?:trên|/|mỗi)\\s*$');
+export const L_PER = tail('(?:trên|/|mỗi)\\s*$', 10);
 export const R_PER_BASE = re('^\\s*(?:hộ|dân|người|km2|km)(?!\\p{L})');
 export const R_DENSITY = re('^\\s*[\\p{L} ]{1,30}\\/\\s*(?:100|1\\.000|1000|10\\.000|100\\.000)\\s*(?:dân|người|hộ|km|km2)');
 export const R_SCALE = re('^\\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\\s+(?:tỷ|tỉ))?)(?!\\p{L})');
