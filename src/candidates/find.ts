@@ -134,7 +134,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if ((P.L_DOCUMENT.test(left) && !P.L_DOC_COUNTED.test(left)) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
   if (P.R_DURATION.test(rightRaw)) return excluded('duration');
   if (P.R_STRUCTURE.test(rightRaw)) return excluded('structure');
-  if (P.R_DENSITY.test(rightRaw)) return excluded('density');
+  if (hasSlashNear(rightRaw) && P.R_DENSITY.test(rightRaw)) return excluded('density');
   if ((value === 100 || value === 1000 || value === 10000) && P.L_PER.test(left) && P.R_PER_BASE.test(rightRaw)) return excluded('density');
   if (P.L_LABEL.test(left)) return excluded('label');
   const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
@@ -171,6 +171,12 @@ function markListContinuations(text: string, cands: Candidate[]): void {
       cur.rankGroup = prev.rankGroup;
     }
   }
+}
+
+/** `người/100 dân` needs a slash within its first words: most numbers skip R_DENSITY. */
+function hasSlashNear(right: string): boolean {
+  const i = right.indexOf('/');
+  return i !== -1 && i <= right.length - right.trimStart().length + 30; // `^\s*[\p{L} ]{1,30}\/`
 }
 
 function isDateLike(a: string, b: string): boolean {

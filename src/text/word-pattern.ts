@@ -140,11 +140,17 @@ interface Tail {
 function tailOf(s: string): Tail {
   if (s !== lastInput) {
     const nonSpace = [s.length];
-    for (let i = s.length - 1; i >= 0; i--) if (!/\s/.test(s[i]!)) nonSpace.push(i);
+    for (let i = s.length - 1; i >= 0; i--) if (!isSpace(s.charCodeAt(i))) nonSpace.push(i);
     lastInput = s;
     lastTail = { lower: s.toLowerCase(), nonSpace };
   }
   return lastTail;
+}
+
+/** What `\s` matches, by UTF-16 unit. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Lower-cases a pattern's literal letters, leaving escapes (`\S`, `\p{Lu}`, `\D`) alone. */
