@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Format } from '../io/formats.js';
 import type { WorkItem, WorkResult } from './work.js';
 
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
 interface Pending {
   resolve: (r: WorkResult[]) => void;
