@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Format } from '../io/formats.js';
+import type { RuleSet } from '../rules/ruleset.js';
 import type { WorkItem, WorkResult } from './work.js';
 
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
@@ -14,7 +15,7 @@ interface Pending {
 }
 
 export interface PoolSetup {
-  rulesDir: string;
+  ruleSet: RuleSet;
   format: Format;
   bom?: boolean;
   color?: boolean;

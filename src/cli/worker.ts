@@ -1,17 +1,18 @@
 /**
- * A worker thread of `chiso extract --jobs N`: loads the rule set once, then turns the batches
+ * A worker thread of `chiso extract --jobs N`: receives the rule set once, then turns the batches
  * the main thread sends (articles, or raw JSONL lines) into formatted rows, in the order sent.
  * Parsing, extraction and formatting all happen here, so the main thread only reads and writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildRuleSet, readRuleSources } from '../rules/load.js';
 import { buildProvinceMatcher } from '../article/fields.js';
 import { makeFormatter } from '../io/formats.js';
 import { doWork, type WorkContext, type WorkItem } from './work.js';
 import type { PoolSetup } from './pool.js';
 
 const setup = workerData as PoolSetup;
-const { ruleSet } = buildRuleSet(readRuleSources(setup.rulesDir));
+// The main thread loaded and checked the rules; they arrive compiled (regular expressions,
+// sets and maps survive structured cloning), so a worker starts without parsing YAML.
+const ruleSet = setup.ruleSet;
 const ctx: WorkContext = {
   ruleSet,
   provinces: buildProvinceMatcher(ruleSet.provinces),

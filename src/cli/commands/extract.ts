@@ -44,7 +44,7 @@ const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 export class StrictFailure extends Error {}
 
 export async function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): Promise<number> {
-  const { ruleSet, dir: rulesDir } = loadRulesOrThrow(opts.rules);
+  const { ruleSet } = loadRulesOrThrow(opts.rules);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;
@@ -65,12 +65,16 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   };
 
   // Workers pay off on real corpora; a handful of articles is faster in-process.
-  const jobs = Math.max(1, opts.jobs ?? (progress.totalBytes !== null && progress.totalBytes < WORKERS_FROM_BYTES ? 1 : availableParallelism()));
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   const emitTextDir = opts.emitText;
-  const setup = { rulesDir, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emitTextDir !== undefined };
+  const setup = { ruleSet, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emitTextDir !== undefined };
   // `--jobs N`: N worker threads extract; this thread only reads, batches and writes (measured:
   // faster, and less resident memory, than also extracting here — workers run memory-capped).
-  const pool = jobs > 1 ? new ExtractPool(jobs, setup) : null;
+  // Workers take about half a second to start (each loads the rules): by default they start
+  // only once the input proves large — known sizes up front, stdin and pipes after 4 MB read.
+  const eager = opts.jobs !== undefined || (progress.totalBytes ?? 0) >= WORKERS_FROM_BYTES;
+  let pool = jobs > 1 && eager ? new ExtractPool(jobs, setup) : null;
+  let bytesRead = 0;
   const local: WorkContext = { ruleSet, provinces, fmt, dedupe: opts.dedupe, all: opts.all, emitText: setup.emitText };
   const workerSlots = jobs * IN_FLIGHT_PER_WORKER;
   const inFlight: Promise<WorkResult[]>[] = [];
@@ -115,7 +119,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     batch = [];
     batchBytes = 0;
     // If every worker has died (see ExtractPool), this thread does the work.
-    inFlight.push(pool!.alive > 0 ? pool!.submit(items).catch(() => {
+    inFlight.push(pool && pool.alive > 0 ? pool.submit(items).catch(() => {
       if (!workerLost) report('chiso: warning: a worker thread stopped; its articles were redone on the main thread');
       workerLost = true;
       return runHere(items);
@@ -123,7 +127,9 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     await drain(workerSlots);
   };
   const submit = async (item: WorkItem, bytes: number) => {
-    if (!pool) return writeResult(doWork(item, local));
+    bytesRead += bytes;
+    if (!pool && jobs > 1 && bytesRead > WORKERS_FROM_BYTES) pool = new ExtractPool(jobs, setup);
+    if (!pool) return writeResult(doWork(item, local)); // everything before is written: order holds
     if (bytes > LARGE_ITEM_BYTES) {
       // A huge article stays on this thread (no memory cap here); order is kept by the queue.
       await sendBatch();
