@@ -9,6 +9,7 @@ import { normalizeText } from '../src/normalize/normalize.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
+import { tailWordStart } from '../src/refine/subject.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -111,5 +112,20 @@ describe('TailPattern (left contexts of numbers)', () => {
 
   it('keeps escapes when lower-casing a pattern', () => {
     expect(lowerCasePattern('QĐ\\S\\p{Lu}\\D(?:TCVN)')).toBe('qđ\\S\\p{Lu}\\D(?:tcvn)');
+  });
+});
+
+describe('tailWordStart (subject before a number)', () => {
+  const plain = new RegExp(String.raw`(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$`, 'iu');
+
+  it('finds where the whole-string search finds', () => {
+    const piece = fc.constantFrom('tỷ lệ', 'đạt', 'Đạt', 'nằm trong nhóm', 'xã', ' ', '   ', '\n', ',', '(', ':', 'hộ', 'x', 'vị trí thứ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(tailWordStart(s)).toBe(plain.exec(s)?.index ?? -1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

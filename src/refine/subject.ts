@@ -78,14 +78,81 @@ function lastShareHeadEnd(s: string): number {
   for (const m of s.matchAll(SHARE_HEAD_SO)) end = Math.max(end, m.index + m[0].length);
   return end;
 }
-const TAIL_WORDS = /(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$/iu;
+// Predicate words between a subject and its number (`Tỷ lệ X đạt N%`): stripped from the end.
+const TAIL_WORD_LIST = [
+  'đạt',
+  'là',
+  'chiếm',
+  'ở mức',
+  'lên tới',
+  'lên đến',
+  'mới',
+  'chỉ',
+  'ước',
+  'được',
+  'tăng',
+  'giảm',
+  'đạt tỷ lệ',
+  'tỷ lệ',
+  'vượt',
+  'khoảng',
+  'gần',
+  'trên',
+  'hơn',
+  'dưới',
+  'tối thiểu',
+  'tối đa',
+  'xấp xỉ',
+  'ít nhất',
+  'không quá',
+  'thực hiện',
+  'xếp thứ',
+  'xếp hạng',
+  'đứng thứ',
+  'vị trí thứ',
+  'vị trí',
+  'đứng',
+  'xếp',
+  'hạng',
+  'nằm trong nhóm',
+  'nhóm',
+  'top',
+  'thứ',
+  'đang',
+  'vẫn',
+  'còn',
+  'hiện',
+  'tiếp tục',
+  'vươn lên',
+  'đều',
+  'cũng',
+];
+const TAIL_WORDS = new RegExp(`(?:\\s+|(?<=[(,:]))(?:${TAIL_WORD_LIST.join('|')})\\s*$`, 'iuy');
+const TAIL_REACH = Math.max(...TAIL_WORD_LIST.map((w) => w.length));
+
+/**
+ * Start of a tail word ending `s` (with the spaces before it), or -1. Same as searching the
+ * whole of `s`, but only tried from where such a match could start: `s` is up to 240 characters
+ * and this runs for every record.
+ */
+export function tailWordStart(s: string): number {
+  let end = s.length;
+  while (end > 0 && /\s/.test(s[end - 1]!)) end--;
+  let from = Math.max(0, end - TAIL_REACH);
+  while (from > 0 && /\s/.test(s[from - 1]!)) from--;
+  for (let at = from; at < end; at++) {
+    TAIL_WORDS.lastIndex = at;
+    if (TAIL_WORDS.test(s)) return at;
+  }
+  return -1;
+}
 
 /** The subject written before the number: `Tỷ lệ X đạt N%` → X, `kinh tế số xếp thứ 8` → `kinh tế số`. */
 export function subjectBefore(text: string, clauseStart: number, cand: Candidate): string {
   let body = text.slice(Math.max(clauseStart, cand.start - 240), cand.start);
   let stripped = false;
-  for (let m = TAIL_WORDS.exec(body); m; m = TAIL_WORDS.exec(body)) {
-    body = body.slice(0, m.index);
+  for (let at = tailWordStart(body); at >= 0; at = tailWordStart(body)) {
+    body = body.slice(0, at);
     stripped = true;
   }
   if (!stripped) return '';
