@@ -93,6 +93,16 @@ describe('--jobs', () => {
     });
   }
 
+  it('--emit-text writes the same texts from workers as in-process', () => {
+    const [a, b] = [mkdtempSync(join(tmpdir(), 'chiso-emit-')), mkdtempSync(join(tmpdir(), 'chiso-emit-'))];
+    chiso(['extract', INPUTS, '-f', 'jsonl', '--emit-text', a, '--jobs', '1']);
+    chiso(['extract', INPUTS, '-f', 'jsonl', '--emit-text', b, '--jobs', '2']);
+    const names = readdirSync(a).sort();
+    expect(names.length).toBeGreaterThan(3);
+    expect(readdirSync(b).sort()).toEqual(names);
+    for (const n of names) expect(readFileSync(join(b, n), 'utf8')).toBe(readFileSync(join(a, n), 'utf8'));
+  });
+
   it('json with workers is one valid array, also when no article has a record', () => {
     const args = ['extract', join(ROOT, 'fixtures', 'articles'), '-f', 'json', '--jobs', '2'];
     expect(JSON.parse(chiso(args).stdout).length).toBeGreaterThan(100);
