@@ -4,6 +4,7 @@
  */
 import type { Province } from '../rules/schema.js';
 import { normalizeText } from '../normalize/normalize.js';
+import { WordPattern } from '../text/word-pattern.js';
 
 const HEAD_LINES = 8;
 
@@ -99,13 +100,14 @@ export function buildProvinceMatcher(provinces: Province[]): ProvinceMatcher {
   if (entries.length === 0) return { find: () => null };
   // Longest aliases first so `Thừa Thiên Huế` wins over `Huế` at the same place.
   entries.sort((a, b) => b.alias.length - a.alias.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${entries.map((e) => `(${escape(e.alias)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  // Word-start boundary checked by hand (see WordPattern): a lookbehind at every position of
+  // every article was the costly part.
+  const re = new WordPattern(`(?:${entries.map((e) => `(${escape(e.alias)})`).join('|')})(?![\\p{L}\\p{N}])`, 'u', 'letter-or-number');
   return {
     find(text, title) {
       const counts = new Map<Province, { n: number; first: number }>();
       const tally = (s: string, weight: number, offset: number) => {
-        re.lastIndex = 0;
-        for (const m of s.matchAll(re)) {
+        for (const m of re.all(s)) {
           const idx = m.slice(1).findIndex((g) => g !== undefined);
           const p = entries[idx]!.p;
           const cur = counts.get(p) ?? { n: 0, first: offset + m.index! };
