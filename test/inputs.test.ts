@@ -109,3 +109,21 @@ describe('--jobs', () => {
     expect(JSON.parse(chiso(['extract', '-', '-f', 'json', '--jobs', '2'], 'Không có số liệu.\n').stdout)).toEqual([]);
   });
 });
+
+describe('standard input without --input-format', () => {
+  it('is read as JSONL when it starts with {, line by line with stdin:line for bad lines', () => {
+    const r = chiso(['extract', '-', '-f', 'jsonl'], readFileSync(join(INPUTS, 'scrape.jsonl'), 'utf8'));
+    const file = chiso(['extract', join(INPUTS, 'scrape.jsonl'), '-f', 'jsonl']);
+    expect(jsonl(r.stdout).map((x) => x.value)).toEqual(jsonl(file.stdout).map((x) => x.value));
+    expect(r.stderr).toMatch(/stdin:3: not valid JSON/);
+  });
+
+  it('is read as an HTML page when it starts like one, as text otherwise', () => {
+    const html = chiso(['extract', '-', '-f', 'jsonl'], readFileSync(join(INPUTS, 'page.html'), 'utf8'));
+    const file = chiso(['extract', join(INPUTS, 'page.html'), '-f', 'jsonl']);
+    const strip = (s: string) => jsonl(s).map(({ source: _s, ...rest }) => rest);
+    expect(strip(html.stdout)).toEqual(strip(file.stdout));
+    const text = chiso(['extract', '-', '-f', 'jsonl'], 'Toàn tỉnh có 35 hệ thống thông tin.\n');
+    expect(jsonl(text.stdout)).toMatchObject([{ source: 'stdin', value: 35 }]);
+  });
+});

@@ -62,7 +62,19 @@ export function formatOf(path: string, requested: InputFormat): Exclude<InputFor
 export function readInput(path: string, opts: ReadOptions & { deferJsonl: true }): AsyncGenerator<InputEvent>;
 export function readInput(path: string, opts: ReadOptions & { deferJsonl?: false }): AsyncGenerator<ParsedEvent>;
 export async function* readInput(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
-  const format = formatOf(path, opts.inputFormat);
+  let format = formatOf(path, opts.inputFormat);
+  if (path === '-' && opts.inputFormat === 'auto') {
+    // Standard input has no extension: look at how it starts (a crawler's JSONL piped in must
+    // not be read as one huge text article).
+    const { head, rest } = await peek(opts.stdinStream ? opts.stdinStream() : once(opts.readStdin()));
+    format = sniffFormat(head);
+    if (format === 'jsonl') {
+      yield* readJsonl(path, opts, rest);
+      return;
+    }
+    const all = await collect(rest, LIMITS.fileBytes + 1);
+    opts = { ...opts, readStdin: () => all };
+  }
   if (format === 'jsonl') {
     yield* readJsonl(path, opts);
     return;
@@ -113,10 +125,11 @@ export function readWhole(path: string, opts: Pick<ReadOptions, 'encoding' | 're
   }
 }
 
-async function* readJsonl(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
+async function* readJsonl(path: string, opts: ReadOptions, given?: AsyncIterable<Buffer>): AsyncGenerator<InputEvent> {
   let stream: AsyncIterable<Buffer>;
   try {
-    if (path === '-') stream = opts.stdinStream ? opts.stdinStream() : once(opts.readStdin());
+    if (given) stream = given;
+    else if (path === '-') stream = opts.stdinStream ? opts.stdinStream() : once(opts.readStdin());
     else {
       if (statSync(path).isDirectory()) {
         yield { kind: 'skip', where: path, message: 'is a directory, expected a file' };
@@ -194,4 +207,48 @@ function mb(n: number): string {
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
   yield b;
+}
+
+/** How standard input starts: `{` is JSONL (one article per line), `<html` or `<!doctype` HTML. */
+export function sniffFormat(head: Buffer): Exclude<InputFormat, 'auto'> {
+  const start = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) return 'jsonl';
+  if (/^<(?:!doctype\s+html|html|head|body)\b/i.test(start)) return 'html';
+  return 'text';
+}
+
+/** The first chunk(s) of a stream (at least 512 bytes, unless it is shorter), and the whole stream again. */
+async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const it = stream[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 512) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    seen.push(chunk);
+    size += chunk.length;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield* seen;
+    if (done) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  }
+  return { head: Buffer.concat(seen), rest: rest() };
+}
+
+/** A stream's bytes, stopping once `limit` is reached (the caller reports an input that large). */
+async function collect(stream: AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(parts);
 }
