@@ -1,7 +1,7 @@
 /** JSONL from scrapers and saved HTML pages, alone and mixed in one run. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -81,10 +81,10 @@ describe('--jobs', () => {
   // Workers parse the JSONL lines and format the rows: every format, every message and the exit
   // code must come out as they do in-process.
   for (const format of ['jsonl', 'json', 'csv']) {
-    it(`${format}: output and messages are byte-identical with 1 and 3 threads`, () => {
-      const args = ['extract', join(ROOT, 'fixtures', 'articles'), INPUTS, '-f', format];
+    it(`${format}: output and messages are byte-identical in one thread and with workers`, () => {
+      const args = ['extract', join(ROOT, 'fixtures', 'articles'), INPUTS, '-f', format, '-q'];
       const one = chiso([...args, '--jobs', '1']);
-      const three = chiso([...args, '--jobs', '3']);
+      const three = chiso([...args, '--jobs', String(Math.max(2, availableParallelism()))]);
       expect(three.stdout).toBe(one.stdout);
       expect(three.stderr).toBe(one.stderr);
       expect(three.code).toBe(one.code);
@@ -101,6 +101,12 @@ describe('--jobs', () => {
     expect(names.length).toBeGreaterThan(3);
     expect(readdirSync(b).sort()).toEqual(names);
     for (const n of names) expect(readFileSync(join(b, n), 'utf8')).toBe(readFileSync(join(a, n), 'utf8'));
+  });
+
+  it('asks for no more workers than cores', () => {
+    const r = chiso(['extract', join(INPUTS, 'page.txt'), '-f', 'jsonl', '--jobs', '999']);
+    expect(r.stderr).toContain(`--jobs 999 is more than the ${availableParallelism()} cores here; using ${availableParallelism()}`);
+    expect(r.stdout.length).toBeGreaterThan(0);
   });
 
   it('json with workers is one valid array, also when no article has a record', () => {

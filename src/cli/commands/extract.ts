@@ -65,7 +65,10 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   };
 
   // Workers pay off on real corpora; a handful of articles is faster in-process.
-  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  // More workers than cores only adds memory (each is a V8 isolate of up to ~110 MB).
+  const cores = availableParallelism();
+  if (opts.jobs !== undefined && opts.jobs > cores && !opts.quiet) io.stderr(`chiso: --jobs ${opts.jobs} is more than the ${cores} cores here; using ${cores}`);
+  const jobs = Math.max(1, Math.min(opts.jobs ?? cores, cores));
   const emitTextDir = opts.emitText;
   const setup = { ruleSet, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emitTextDir !== undefined };
   // `--jobs N`: N worker threads extract; this thread only reads, batches and writes (measured:
