@@ -1,15 +1,16 @@
 /** The qualifier of a stated number, read from the words right before (and after) it. */
 import type { Candidate } from '../candidates/types.js';
 import type { Qualifier } from '../records/schema.js';
-import { WordPattern } from '../text/word-pattern.js';
+import { TailPattern } from '../text/word-pattern.js';
 
 // Longest phrases first; the phrase must end right before the number, allowing a linking verb.
-const BEFORE: [WordPattern, Qualifier][] = [
-  [new WordPattern(String.raw`(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn)\s+)?$`), 'approx'],
-  [new WordPattern(String.raw`(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$`), 'at_least'],
-  [new WordPattern(String.raw`(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$`), 'at_most'],
-  [new WordPattern(String.raw`(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$`), 'under'],
-  [new WordPattern(String.raw`(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$`), 'over'],
+// (Exported for the tests, which check each against its plain form.)
+export const BEFORE: [TailPattern, Qualifier][] = [
+  [new TailPattern(String.raw`(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|độ|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn)\s+)?$`, 24), 'approx'],
+  [new TailPattern(String.raw`(?:tối thiểu|ít nhất|không dưới|không ít hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$`, 24), 'at_least'],
+  [new TailPattern(String.raw`(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa)\s+(?:(?:là|mức)\s+)?$`, 24), 'at_most'],
+  [new TailPattern(String.raw`(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$`, 24), 'under'],
+  [new TailPattern(String.raw`(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$`, 24), 'over'],
 ];
 const AFTER_OVER = /^\s*(?:[\p{L} ,]{0,40}\s)?trở lên(?!\p{L})/iu;
 
@@ -26,10 +27,8 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
   const leftStart = Math.max(lineStart, cand.start - 40);
   const left = text.slice(leftStart, cand.start);
   for (const [re, q] of BEFORE) {
-    const m = re.exec(left);
-    if (m) {
-      return { qualifier: q, start: leftStart + m.index }; // the phrase starts at a word
-    }
+    const at = re.indexIn(left);
+    if (at >= 0) return { qualifier: q, start: leftStart + at }; // the phrase starts at a word
   }
   if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };
   return { qualifier: 'exact', start: cand.start };

@@ -114,16 +114,21 @@ export class TailPattern {
   }
 
   test(s: string): boolean {
+    return this.indexIn(s) >= 0;
+  }
+
+  /** Where the (leftmost) match starts, or -1. */
+  indexIn(s: string): number {
     const tail = tailOf(s);
-    if (tail.lower.length !== s.length) return this.plain.test(s);
+    if (tail.lower.length !== s.length) return this.plain.exec(s)?.index ?? -1;
     const re = this.lower;
     re.lastIndex = this.reach < tail.nonSpace.length ? tail.nonSpace[this.reach]! : 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(tail.lower))) {
-      if (!wordCharBefore(tail.lower, m.index, 'letter')) return true;
+      if (!wordCharBefore(tail.lower, m.index, 'letter')) return m.index;
       re.lastIndex = m.index + 1;
     }
-    return false;
+    return -1;
   }
 }
 
