@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { ROOT } from './helpers.js';
 import { tailWordStart } from '../src/refine/subject.js';
 import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
+import { readStatus, sentenceCues } from '../src/refine/status.js';
+import { splitSentences } from '../src/text/sentences.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -136,5 +138,23 @@ describe('tailWordStart (subject before a number)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('status cues per sentence', () => {
+  it('give every number of the fixtures the status the plain scan gives', () => {
+    let checked = 0;
+    for (const file of [join(ROOT, 'fixtures/phrasebook/phrasebook.txt'), join(ROOT, 'fixtures/extra/written-for-tests.txt'), ...readdirSync(join(ROOT, 'fixtures/articles')).map((f) => join(ROOT, 'fixtures/articles', f))]) {
+      const text = normalizeText(readFileSync(file, 'utf8')).text;
+      for (const s of splitSentences(text)) {
+        const cues = sentenceCues(text, s.start, s.end);
+        for (const m of text.slice(s.start, s.end).matchAll(/\d+(?:[.,]\d+)*%?/g)) {
+          const [a, b] = [s.start + m.index, s.start + m.index + m[0].length];
+          expect(readStatus(text, s.start, a, b, cues)).toBe(readStatus(text, s.start, a, b));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

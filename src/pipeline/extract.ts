@@ -15,7 +15,7 @@ import { literalScanner, matchCandidate, type MatchContext, type RuleMatch } fro
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
-import { readStatus } from '../refine/status.js';
+import { readStatus, sentenceCues, type SentenceCues } from '../refine/status.js';
 import { readSubject } from '../refine/subject.js';
 import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -152,6 +152,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const rejected: Extraction['rejected'] = [];
   const trace: TracedCandidate[] = [];
   const sentenceTexts = new Map<number, string>();
+  const statusCues = new Map<number, SentenceCues>();
   cands.forEach((c, ci) => {
     const sIdx = sentenceOf[ci]!;
     const sentence = sIdx >= 0 ? sentences[sIdx]! : { start: c.start, end: c.end };
@@ -171,7 +172,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
     if ((outcome.kind === 'record' && m) || generic) {
       const q = readQualifier(text, c, sentence.start);
-      const status = readStatus(text, sentence.start, c.start, c.end);
+      let cues = sIdx >= 0 ? statusCues.get(sIdx) : undefined;
+      if (sIdx >= 0 && !cues) statusCues.set(sIdx, (cues = sentenceCues(text, sentence.start, sentence.end)));
+      const status = readStatus(text, sentence.start, c.start, c.end, cues);
       const start = Math.min(m?.start ?? c.start, q.start, c.start);
       const end = Math.max(m?.end ?? c.end, c.end);
       const unit = m ? m.unit : c.unit;

@@ -16,19 +16,49 @@ const PURPOSE_OPENING = /(?:^|:\s*)(?:Để|Nhằm|để|nhằm)\s/u;
 const RESET_CUE = new WordPattern(String.raw`(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})`);
 const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
 
-export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number): Status {
+/**
+ * Where the target and reset cues of one sentence start: scanned once per sentence, then each
+ * number looks up the last of each before it. Identical to scanning the text left of the
+ * number (cues are words, so none runs across a number), as long as that text starts at the
+ * sentence start — `readStatus` falls back to the plain scan past LOOK_BACK characters.
+ */
+export interface SentenceCues {
+  start: number;
+  targets: number[];
+  resets: number[];
+}
+
+const LOOK_BACK = 600;
+
+export function sentenceCues(text: string, start: number, end: number): SentenceCues {
+  const s = text.slice(start, end);
+  const starts = (re: WordPattern) => [...re.all(s)].map((m) => start + m.index);
+  return { start, targets: starts(TARGET_CUE), resets: starts(RESET_CUE) };
+}
+
+export function readStatus(text: string, sentenceStart: number, numberStart: number, numberEnd: number, cues?: SentenceCues): Status {
   // Cues govern within their sentence; a bounded look-back keeps pathological sentences linear.
-  const left = text.slice(Math.max(sentenceStart, numberStart - 600), numberStart);
-  const lastTarget = lastIndexOf(TARGET_CUE, left);
-  if (lastTarget >= 0) {
-    const lastReset = lastIndexOf(RESET_CUE, left);
-    if (lastReset < lastTarget) return 'target';
-  }
+  const from = Math.max(sentenceStart, numberStart - LOOK_BACK);
+  const left = text.slice(from, numberStart);
+  const fromCues = cues !== undefined && cues.start === from;
+  const lastTarget = fromCues ? lastBefore(cues.targets, numberStart) : lastIndexOf(TARGET_CUE, left);
+  const lastReset = () => (fromCues ? lastBefore(cues.resets, numberStart) : lastIndexOf(RESET_CUE, left));
+  if (lastTarget >= 0 && lastReset() < lastTarget) return 'target';
   if (CLAUSE_TARGET_CUE.test(left)) return 'target';
   if (TARGET_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
-  if (PURPOSE_OPENING.test(left) && lastIndexOf(RESET_CUE, left) < 0) return 'target';
+  if (PURPOSE_OPENING.test(left) && lastReset() < 0) return 'target';
   if (SE_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
   return 'actual';
+}
+
+/** The last position in an ascending list that is before `pos`, or -1. */
+function lastBefore(starts: number[], pos: number): number {
+  let best = -1;
+  for (const p of starts) {
+    if (p >= pos) break;
+    best = p;
+  }
+  return best;
 }
 
 function lastIndexOf(re: WordPattern, s: string): number {
