@@ -30,8 +30,10 @@ const GLUED = /\p{Ll}\p{Lu}/u; // `DởHay`: scraped boilerplate, not a noun phr
 
 function wordsUntilStop(phrase: string, max: number): string {
   const words: string[] = [];
-  for (const w of phrase.split(/\s+/)) {
-    if (!w) continue;
+  // Word by word, not split(): the phrase can be 200 characters and only `max` words are read.
+  const each = /\S+/g;
+  for (let m = each.exec(phrase); m; m = each.exec(phrase)) {
+    const w = m[0];
     if (words.length > 0 && isStop(w)) break;
     if (words.length === 0 && (isStop(w) || !/\p{L}/u.test(w))) return '';
     if (GLUED.test(w)) return '';
@@ -160,7 +162,7 @@ export function subjectBefore(text: string, clauseStart: number, cand: Candidate
   // A subject may hold commas (`trong từng ngành, lĩnh vực`) when a head word marks its start.
   const lastComma = Math.max(body.lastIndexOf(','), body.lastIndexOf('('), body.lastIndexOf(':'), body.lastIndexOf(';'));
   const phrase = body.slice(from >= 0 ? from : lastComma + 1).trim();
-  if (/\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, '')) || GLUED.test(phrase)) return '';
+  if ((/\d/.test(phrase) && /\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, ''))) || GLUED.test(phrase)) return '';
   const words = phrase.split(/\s+/).filter(Boolean);
   return (words.length > MAX_BEFORE_WORDS ? words.slice(-MAX_BEFORE_WORDS) : words).join(' ');
 }
