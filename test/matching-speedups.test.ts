@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
-import { ClauseMemo } from '../src/match/clause.js';
 import { lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
 import * as P from '../src/candidates/patterns.js';
 import { normalizeText } from '../src/normalize/normalize.js';
@@ -157,20 +156,5 @@ describe('status cues per sentence', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
-});
-
-describe('ClauseMemo literal positions', () => {
-  it('knows where in the clause each gate literal starts', () => {
-    const scanner = new LiteralScanner(['hộ gia đình', 'xã']);
-    const text = 'Có 12 xã, 300 hộ gia đình; 5 xã khác';
-    const clauseEnd = text.indexOf(';');
-    const memo = new ClauseMemo(text, 0, clauseEnd, scanner);
-    const hgd = text.indexOf('hộ gia đình');
-    expect(memo.hasLiteralStartingIn(0, 0, clauseEnd)).toBe(true);
-    expect(memo.hasLiteralStartingIn(0, hgd + 1, clauseEnd)).toBe(false);
-    expect(memo.hasLiteralStartingIn(1, 0, 6)).toBe(false); // `xã` starts at 6
-    expect(memo.hasLiteralStartingIn(1, 6, 7)).toBe(true);
-    expect(memo.hasLiteralStartingIn(1, 7, text.length)).toBe(false); // the later `xã` is past the clause
   });
 });

@@ -48,39 +48,10 @@ export class ClauseMemo {
   /** Ids of the gate literals occurring inside the clause (each once). Needs `scanner`. */
   literalsPresent(): readonly number[] {
     if (!this.presentIds) {
-      const { ids, starts } = this.scanner!.occurrences(this.text, this.start, this.end);
       this.present = new Uint8Array(this.scanner!.literals.length);
-      this.presentIds = [];
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        if (this.present[id] === 0) {
-          this.present[id] = 1;
-          this.presentIds.push(id);
-        }
-        let list = this.startsOf.get(id);
-        if (!list) this.startsOf.set(id, (list = []));
-        list.push(starts[k]!);
-      }
-      for (const list of this.startsOf.values()) list.sort((a, b) => a - b);
+      this.presentIds = this.scanner!.present(this.text, this.start, this.end, this.present);
     }
     return this.presentIds;
-  }
-
-  /** Where each literal occurs in the clause (ascending starts). */
-  private readonly startsOf = new Map<number, number[]>();
-
-  /** Whether the literal (by scanner id) starts somewhere in [from, to). Needs `scanner`. */
-  hasLiteralStartingIn(id: number, from: number, to: number): boolean {
-    if (!this.hasLiteral(id)) return false;
-    const list = this.startsOf.get(id)!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo]! < to;
   }
 
   /** Whether every gate has one of its literals in the clause (case-insensitive). */

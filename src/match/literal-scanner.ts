@@ -108,21 +108,4 @@ export class LiteralScanner {
     }
     return found;
   }
-
-  /** Every occurrence inside text[start, end): literal ids and start offsets, by end position. */
-  occurrences(text: string, start: number, end: number): { ids: number[]; starts: number[] } {
-    const ids: number[] = [];
-    const starts: number[] = [];
-    const { classOf, delta, width, outStart, outIds, literals } = this;
-    let s = 0;
-    for (let i = start; i < end; i++) {
-      s = delta[s * width + classOf[text.charCodeAt(i)]!]!;
-      for (let k = outStart[s]!, to = outStart[s + 1]!; k < to; k++) {
-        const id = outIds[k]!;
-        ids.push(id);
-        starts.push(i + 1 - literals[id]!.length);
-      }
-    }
-    return { ids, starts };
-  }
 }

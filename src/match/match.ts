@@ -37,9 +37,6 @@ export interface MatchContext {
   nextCandidateStart: number;
   /** End of the previous number's statement (number or its evidence) in the clause, -1 if none. */
   prevCandidateEnd: number;
-  /** Scanner ids of each rule's `after` / `before` literals (see `ruleIndex`). */
-  afterGateIds?: Map<CompiledRule, number[]>;
-  beforeGateIds?: Map<CompiledRule, number[]>;
 }
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
@@ -70,9 +67,6 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
   // The anchored `after` test is the cheapest (one position), so it runs first; `before`
   // patterns are searched once per clause and memoized.
   if (rule.after) {
-    // Cheap first: a literal every match of `after` holds must start between here and its limit.
-    const gate = memo.scanned && rule.rule.fold === 'none' ? ctx.afterGateIds?.get(rule) : undefined;
-    if (gate && !gate.some((id) => memo.hasLiteralStartingIn(id, cand.end, rightLimit))) return null;
     const m = stickyAt(rule.after, text, cand.end);
     if (!m || cand.end + m.length > rightLimit) return null;
     score += 400 + Math.min(m.trimmed, 100);
@@ -80,8 +74,6 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
   }
   let before: Hit | null = null;
   if (rule.before) {
-    const gate = memo.scanned && rule.rule.fold === 'none' ? ctx.beforeGateIds?.get(rule) : undefined;
-    if (gate && !gate.some((id) => memo.hasLiteralStartingIn(id, win.leftStart, cand.start))) return null;
     before = findBefore(rule.before, rule.rule.before!, memo, text, win.leftStart, cand.start);
     if (!before) return null;
   }
@@ -127,9 +119,6 @@ interface RuleIndex {
   ungated: number[];
   /** Rules with several gates (all must pass): checked one by one. */
   multiGate: { rule: number; gates: number[][] }[];
-  /** Per rule with a known `after` / `before` gate: its literals' ids. */
-  afterGateIds: Map<CompiledRule, number[]>;
-  beforeGateIds: Map<CompiledRule, number[]>;
 }
 
 const indexes = new WeakMap<RuleSet, RuleIndex>();
@@ -168,13 +157,7 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
     else if (gates.length > 1) multiGate.push({ rule: i, gates });
     else for (const id of new Set(gates[0])) (rulesOfLiteral[id] ??= []).push(i);
   });
-  const afterGateIds = new Map<CompiledRule, number[]>();
-  const beforeGateIds = new Map<CompiledRule, number[]>();
-  for (const rule of rules) {
-    if (rule.afterGate) afterGateIds.set(rule, rule.afterGate.map(litId));
-    if (rule.beforeGate) beforeGateIds.set(rule, rule.beforeGate.map(litId));
-  }
-  index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate, afterGateIds, beforeGateIds };
+  index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate };
   indexes.set(ruleSet, index);
   return index;
 }
@@ -182,12 +165,6 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
 /** The gate-literal scanner of a rule set (for `ClauseMemo`). */
 export function literalScanner(ruleSet: RuleSet): LiteralScanner {
   return ruleIndex(ruleSet).scanner;
-}
-
-/** Scanner ids of the rules' `after` and `before` literals (for `MatchContext`). */
-export function positionalGates(ruleSet: RuleSet): Pick<MatchContext, 'afterGateIds' | 'beforeGateIds'> {
-  const { afterGateIds, beforeGateIds } = ruleIndex(ruleSet);
-  return { afterGateIds, beforeGateIds };
 }
 
 /**

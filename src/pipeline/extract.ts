@@ -11,7 +11,7 @@ import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
-import { literalScanner, positionalGates, matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
+import { literalScanner, matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
@@ -79,7 +79,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
 
   // 1. Rules, candidate by candidate.
   const scanner = literalScanner(opts.ruleSet);
-  const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, scanner), nextCandidateStart: Infinity, prevCandidateEnd: -1, ...positionalGates(opts.ruleSet) };
+  const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, scanner), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
     const next = live[k + 1];

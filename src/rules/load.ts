@@ -110,8 +110,6 @@ function compileRule(
       if ((field === 'after' || field === 'before') && rule.fold === 'none') {
         const lits = requiredLiterals(patternBody(src, lexicon, rule.fold));
         if (lits) out.gates.push(lits);
-        if (lits && field === 'after') out.afterGate = lits;
-        if (lits && field === 'before') out.beforeGate = lits;
       }
     } catch (e) {
       ok = false;

@@ -21,13 +21,6 @@ export interface CompiledRule {
    * strings of every list here (one list per pattern that has necessary literals).
    */
   gates: string[][];
-  /**
-   * Literals one of which every `after` match contains (lower-cased), when known: the matcher
-   * skips the rule for a number with none of them between the number and where `after` must end.
-   */
-  afterGate?: string[];
-  /** The same for `before`: one of these must start between the window start and the number. */
-  beforeGate?: string[];
 }
 
 export interface RuleSet {
