@@ -1,6 +1,6 @@
 /** JSONL from scrapers and saved HTML pages, alone and mixed in one run. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,19 @@ describe('--jobs', () => {
     expect(names.length).toBeGreaterThan(3);
     expect(readdirSync(b).sort()).toEqual(names);
     for (const n of names) expect(readFileSync(join(b, n), 'utf8')).toBe(readFileSync(join(a, n), 'utf8'));
+  });
+
+  it('reports decoding warnings in input order, the same with workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chiso-mixed-'));
+    writeFileSync(join(dir, 'a-broken.txt'), Buffer.concat([Buffer.from('Toàn tỉnh có 35 hệ thống thông tin \xff.\n', 'utf8'), Buffer.from([0xff, 0xfe, 0x41])]));
+    copyFileSync(join(INPUTS, 'page.html'), join(dir, 'b-page.html'));
+    copyFileSync(join(INPUTS, 'scrape.jsonl'), join(dir, 'c-scrape.jsonl'));
+    const args = ['extract', dir, '-f', 'csv', '-q'];
+    const one = chiso([...args, '--jobs', '1']);
+    const two = chiso([...args, '--jobs', String(Math.max(2, availableParallelism()))]);
+    expect(one.stderr).toMatch(/a-broken\.txt: .*UTF-8/);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
   });
 
   it('asks for no more workers than cores', () => {

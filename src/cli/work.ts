@@ -5,14 +5,15 @@
  */
 import type { Article } from '../pipeline/extract.js';
 import { extractArticle } from '../pipeline/extract.js';
-import { jsonlLineToArticle } from '../io/articles.js';
+import { htmlPageToArticle, jsonlLineToArticle } from '../io/articles.js';
 import type { Formatter } from '../io/formats.js';
 import type { ProvinceMatcher } from '../article/fields.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
 export type WorkItem =
-  | { kind: 'article'; article: Article; origin: string; bytes: number }
-  | { kind: 'jsonl-line'; name: string; number: number; bytes: Uint8Array };
+  | { kind: 'article'; article: Article; origin: string; bytes: number; warning?: string }
+  | { kind: 'jsonl-line'; name: string; number: number; bytes: Uint8Array }
+  | { kind: 'html-page'; origin: string; bytes: number; html: string; warning?: string };
 
 export interface WorkResult {
   /** `file` or `file:line`, for messages. */
@@ -23,6 +24,8 @@ export interface WorkResult {
   skip?: string;
   /** A repaired encoding, worth one warning per file. */
   decodeWarning?: string;
+  /** A warning about the input file (how it was decoded), reported with its records, in order. */
+  warning?: string;
   /** The records, formatted and joined with the formatter's separator. */
   rows: string;
   records: number;
@@ -49,11 +52,14 @@ export function doWork(item: WorkItem, ctx: WorkContext): WorkResult {
     const ev = jsonlLineToArticle(item.bytes, item.name, item.number);
     if (ev.kind === 'skip') return { origin: ev.where, bytes: item.bytes.byteLength + 1, skip: ev.message, rows: '', records: 0, rejected: [] };
     ({ article, origin, bytes, decodeWarning } = ev);
-  } else ({ article, origin, bytes } = item);
+  } else if (item.kind === 'html-page') ({ article, origin, bytes } = htmlPageToArticle(item.html, item.origin, item.bytes));
+  else ({ article, origin, bytes } = item);
   const result = extractArticle(article, { ruleSet: ctx.ruleSet, provinces: ctx.provinces, dedupe: ctx.dedupe, all: ctx.all });
+  const warning = item.kind === 'jsonl-line' ? undefined : item.warning;
   return {
     origin, bytes,
     ...(decodeWarning ? { decodeWarning } : {}),
+    ...(warning ? { warning } : {}),
     rows: result.records.map((r) => ctx.fmt.row(r)).join(ctx.fmt.separator),
     records: result.records.length,
     rejected: result.rejected,

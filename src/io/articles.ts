@@ -32,9 +32,10 @@ export type ParsedEvent =
   | { kind: 'skip'; where: string; message: string }
   | { kind: 'warning'; where: string; message: string };
 
-/** With `deferJsonl`, JSONL lines may also come unparsed: the worker turns them into articles. */
-export type InputEvent = ParsedEvent | JsonlLineEvent;
+/** With `deferParsing`, JSONL lines and HTML pages come unparsed: workers turn them into articles. */
+export type InputEvent = ParsedEvent | JsonlLineEvent | HtmlPageEvent;
 export type JsonlLineEvent = { kind: 'jsonl-line'; name: string; number: number; bytes: Buffer };
+export type HtmlPageEvent = { kind: 'html-page'; origin: string; bytes: number; html: string; warning?: string };
 
 export type ArticleEvent = {
   kind: 'article'; article: Article; origin: string; bytes: number; warning?: string;
@@ -43,8 +44,8 @@ export type ArticleEvent = {
 };
 
 export interface ReadOptions {
-  /** Yield JSONL lines unparsed, so that parsing happens where the extraction does. */
-  deferJsonl?: boolean;
+  /** Yield JSONL lines and HTML pages unparsed, so that parsing happens where extraction does. */
+  deferParsing?: boolean;
   encoding: Encoding;
   inputFormat: InputFormat;
   readStdin: () => Buffer;
@@ -59,8 +60,8 @@ export function formatOf(path: string, requested: InputFormat): Exclude<InputFor
   return 'text';
 }
 
-export function readInput(path: string, opts: ReadOptions & { deferJsonl: true }): AsyncGenerator<InputEvent>;
-export function readInput(path: string, opts: ReadOptions & { deferJsonl?: false }): AsyncGenerator<ParsedEvent>;
+export function readInput(path: string, opts: ReadOptions & { deferParsing: true }): AsyncGenerator<InputEvent>;
+export function readInput(path: string, opts: ReadOptions & { deferParsing?: false }): AsyncGenerator<ParsedEvent>;
 export async function* readInput(path: string, opts: ReadOptions): AsyncGenerator<InputEvent> {
   let format = formatOf(path, opts.inputFormat);
   if (path === '-' && opts.inputFormat === 'auto') {
@@ -86,8 +87,8 @@ export async function* readInput(path: string, opts: ReadOptions): AsyncGenerato
   }
   const source = path === '-' ? 'stdin' : path;
   if (format === 'html') {
-    const page = extractHtml(read.text);
-    yield { kind: 'article', origin: source, bytes: read.bytes, article: { source, text: page.text, title: page.title, published: page.published }, warning: read.warning };
+    if (opts.deferParsing) yield { kind: 'html-page', origin: source, bytes: read.bytes, html: read.text, ...(read.warning ? { warning: read.warning } : {}) };
+    else yield htmlPageToArticle(read.text, source, read.bytes, read.warning);
     return;
   }
   const longest = longestLine(read.text);
@@ -148,7 +149,7 @@ async function* readJsonl(path: string, opts: ReadOptions, given?: AsyncIterable
     for await (const line of readLines(stream, LIMITS.jsonlLineBytes, (o) => oversize.push({ kind: 'skip', where: `${name}:${o.number}`, message: `line is ${mb(o.length)} long; the limit is ${mb(LIMITS.jsonlLineBytes)}` }))) {
       while (oversize.length) yield oversize.shift()!;
       if (isBlank(line.bytes)) continue;
-      if (opts.deferJsonl) {
+      if (opts.deferParsing) {
         yield { kind: 'jsonl-line', name, number: line.number, bytes: line.bytes };
         continue;
       }
@@ -163,6 +164,12 @@ async function* readJsonl(path: string, opts: ReadOptions, given?: AsyncIterable
   } catch (e) {
     yield { kind: 'skip', where: name, message: describeFsError(e) };
   }
+}
+
+/** A saved HTML page → its main text as an article (`source` is the file). */
+export function htmlPageToArticle(html: string, source: string, bytes: number, warning?: string): ArticleEvent {
+  const page = extractHtml(html);
+  return { kind: 'article', origin: source, bytes, article: { source, text: page.text, title: page.title, published: page.published }, ...(warning ? { warning } : {}) };
 }
 
 /** One JSONL line → an article, or why it was skipped (`file:line`, reason). Never throws. */

@@ -93,6 +93,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
       return;
     }
     articles++;
+    if (r.warning) report(`chiso: warning: ${r.origin}: ${r.warning}`);
     const file = r.origin.replace(/:\d+$/, '');
     if (r.decodeWarning && !warnedFiles.has(file)) {
       warnedFiles.add(file);
@@ -152,7 +153,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     }
     out.write(fmt.header());
     for (const file of files) {
-      for await (const ev of readInput(file, { deferJsonl: true, encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+      for await (const ev of readInput(file, { deferParsing: true, encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
         if (ev.kind === 'warning') {
           report(`chiso: warning: ${ev.where}: ${ev.message}`);
           continue;
@@ -166,8 +167,9 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
           await submit(ev, ev.bytes.length + 1);
           continue;
         }
-        if (ev.warning) report(`chiso: warning: ${ev.origin}: ${ev.warning}`);
-        await submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes }, ev.bytes);
+        const warning = ev.warning ? { warning: ev.warning } : {};
+        if (ev.kind === 'html-page') await submit({ kind: 'html-page', origin: ev.origin, bytes: ev.bytes, html: ev.html, ...warning }, ev.bytes);
+        else await submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes, ...warning }, ev.bytes);
       }
     }
     await sendBatch();
