@@ -132,6 +132,8 @@ export class TailPattern {
   }
 }
 
+const MAX_REACH = 64;
+
 // The same left context is tested by many patterns in a row: prepare it once.
 let lastInput = '';
 let lastTail: Tail = { lower: '', nonSpace: [0] };
@@ -145,7 +147,8 @@ interface Tail {
 function tailOf(s: string): Tail {
   if (s !== lastInput) {
     const nonSpace = [s.length];
-    for (let i = s.length - 1; i >= 0; i--) if (!isSpace(s.charCodeAt(i))) nonSpace.push(i);
+    // Reaches are short; past MAX_REACH the search simply starts at 0 (slower, still exact).
+    for (let i = s.length - 1; i >= 0 && nonSpace.length <= MAX_REACH; i--) if (!isSpace(s.charCodeAt(i))) nonSpace.push(i);
     lastInput = s;
     lastTail = { lower: s.toLowerCase(), nonSpace };
   }
