@@ -19,6 +19,13 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('usage: npm run bench -- [--mb 200[,50,...]] [--jobs N] [--dense]\n' +
+    '  --mb     corpus sizes in MB (default 200); corpora are generated once into bench-corpus/\n' +
+    '  --jobs   chiso extract --jobs (default: the cores)\n' +
+    '  --dense  twice the numbers per KB of real articles (a stress case)');
+  process.exit(0);
+}
 const sizes = String(opt('mb', '200')).split(',').map(Number);
 const jobs = Number(opt('jobs', String(availableParallelism())));
 const dense = args.includes('--dense');
