@@ -92,14 +92,16 @@ async function baseline(path) {
   const t0 = performance.now();
   let numbers = 0;
   let articles = 0;
+  let peakRss = process.memoryUsage.rss();
   const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   for await (const line of rl) {
     if (!line) continue;
     const a = JSON.parse(line);
     articles++;
     for (const _ of a.text.matchAll(/\d+(?:[.,]\d+)*/g)) numbers++;
+    if (articles % 256 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }
-  return { seconds: (performance.now() - t0) / 1000, articles, numbers };
+  return { seconds: (performance.now() - t0) / 1000, articles, numbers, peakMb: peakRss / 1048576 };
 }
 
 function runCli(path) {
@@ -144,7 +146,7 @@ for (const mb of sizes) {
   const mbps = size / cli.seconds;
   const baseMbps = size / base.seconds;
   console.log(`\ncorpus ${size.toFixed(0)} MB${dense ? ' (dense)' : ''}, ${base.articles} articles, ${base.numbers} numbers (${(base.numbers / (size * 1000)).toFixed(1)} per KB; the fixture articles have ${fixtureDensity().toFixed(1)})`);
-  console.log(`  baseline (parse JSONL + find numbers, 1 core): ${baseMbps.toFixed(1)} MB/s, ${(base.articles / base.seconds).toFixed(0)} articles/s`);
+  console.log(`  baseline (parse JSONL + find numbers, 1 core): ${baseMbps.toFixed(1)} MB/s, ${(base.articles / base.seconds).toFixed(0)} articles/s, ${(base.numbers / base.seconds).toFixed(0)} numbers/s, peak RSS ${base.peakMb.toFixed(0)} MB (the bench process)`);
   console.log(`  chiso extract --jobs ${jobs}: ${mbps.toFixed(1)} MB/s, ${(base.articles / cli.seconds).toFixed(0)} articles/s, ${(cli.records / cli.seconds).toFixed(0)} records/s, ${cli.records} records, peak RSS ${cli.peakMb.toFixed(0)} MB, ${cli.seconds.toFixed(1)} s${cli.code ? ` (exit ${cli.code})` : ''}`);
   console.log(`  cost per core vs baseline: ${((baseMbps * Math.min(jobs, availableParallelism())) / mbps).toFixed(1)}×`);
 }
