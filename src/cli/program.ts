@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--input-format <format>', 'how to read inputs (default: by extension; text for stdin)').choices(['auto', 'text', 'jsonl', 'html']).default('auto'))
     .option('--emit-text <dir>', 'write the text each article was read as (what offsets refer to) into DIR')
     .option('--strict', 'stop at the first skipped input or rejected record (exit 1; --out is not written)')
-    .option('-j, --jobs <n>', "worker threads (default and maximum: the machine's cores; started once the input passes 4 MB)", (v) => parsePositive(v, '--jobs'))
+    .option('-j, --jobs <n>', "worker threads (default and maximum: the machine's cores; started once the input passes 8 MB)", (v) => parsePositive(v, '--jobs'))
     .option('-q, --quiet', 'no progress or summary on stderr')
     .addHelpText('after', `
 Examples:
