@@ -9,8 +9,8 @@ import { expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
 import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
 import { ARTICLE_EXTENSIONS, readInput, type InputFormat } from '../../io/articles.js';
-import { ExtractPool } from '../pool.js';
-import { doWork, type WorkContext, type WorkItem, type WorkResult } from '../work.js';
+import { OrderedRunner } from '../ordered-runner.js';
+import type { WorkResult } from '../work.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
@@ -33,14 +33,7 @@ export interface ExtractOptions {
   jobs?: number;
 }
 
-/** Articles per batch, and batches queued per worker (with the output held: bounds memory). */
-const BATCH_ARTICLES = 16;
-const BATCH_BYTES = 256 * 1024;
-const IN_FLIGHT_PER_WORKER = 2;
-/** Articles larger than this are extracted on the main thread (workers run with a memory cap). */
-const LARGE_ITEM_BYTES = 1024 * 1024;
-// Break-even measured on 2 cores: workers (about a second each to start and warm up) pay off
-// from about 10 MB; with more cores sooner.
+// Break-even measured on 2 cores: workers pay off from about 10 MB of input; with more cores sooner.
 const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
 
 export class StrictFailure extends Error {}
@@ -66,25 +59,11 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     if (opts.strict) throw new StrictFailure(line);
   };
 
-  // Workers pay off on real corpora; a handful of articles is faster in-process.
   // More workers than cores only adds memory (each is a V8 isolate of up to ~110 MB).
   const cores = availableParallelism();
   if (opts.jobs !== undefined && opts.jobs > cores && !opts.quiet) io.stderr(`chiso: --jobs ${opts.jobs} is more than the ${cores} cores here; using ${cores}`);
   const jobs = Math.max(1, Math.min(opts.jobs ?? cores, cores));
   const emitTextDir = opts.emitText;
-  const setup = { ruleSet, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emitTextDir !== undefined };
-  // `--jobs N`: N worker threads extract; this thread only reads, batches and writes (measured:
-  // faster, and less resident memory, than also extracting here — workers run memory-capped).
-  // Workers take about half a second to start (each loads the rules): by default they start
-  // only once the input proves large — known sizes up front, stdin and pipes after 8 MB read.
-  const eager = opts.jobs !== undefined || (progress.totalBytes ?? 0) >= WORKERS_FROM_BYTES;
-  let pool = jobs > 1 && eager ? new ExtractPool(jobs, setup) : null;
-  let bytesRead = 0;
-  const local: WorkContext = { ruleSet, provinces, fmt, dedupe: opts.dedupe, all: opts.all, emitText: setup.emitText };
-  const workerSlots = jobs * IN_FLIGHT_PER_WORKER;
-  const inFlight: Promise<WorkResult[]>[] = [];
-  let batch: WorkItem[] = [];
-  let batchBytes = 0;
   let rowsWritten = 0;
   const warnedFiles = new Set<string>();
   const writeResult = (r: WorkResult) => {
@@ -114,38 +93,18 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     records += r.records;
     progress.tick(r.bytes);
   };
-  const drain = async (keep: number) => {
-    while (inFlight.length > keep) for (const r of await inFlight.shift()!) writeResult(r);
-  };
-  let workerLost = false;
-  const runHere = (items: WorkItem[]) => items.map((item) => doWork(item, local));
-  const sendBatch = async () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
-    batchBytes = 0;
-    // If every worker has died (see ExtractPool), this thread does the work.
-    inFlight.push(pool && pool.alive > 0 ? pool.submit(items).catch(() => {
-      if (!workerLost) report('chiso: warning: a worker thread stopped; its articles were redone on the main thread');
-      workerLost = true;
-      return runHere(items);
-    }) : Promise.resolve(runHere(items)));
-    await drain(workerSlots);
-  };
-  const submit = async (item: WorkItem, bytes: number) => {
-    bytesRead += bytes;
-    if (!pool && jobs > 1 && bytesRead > WORKERS_FROM_BYTES) pool = new ExtractPool(jobs, setup);
-    if (!pool) return writeResult(doWork(item, local)); // everything before is written: order holds
-    if (bytes > LARGE_ITEM_BYTES) {
-      // A huge article stays on this thread (no memory cap here); order is kept by the queue.
-      await sendBatch();
-      inFlight.push(Promise.resolve(runHere([item])));
-      return drain(workerSlots);
-    }
-    batch.push(item);
-    batchBytes += bytes;
-    if (batch.length >= BATCH_ARTICLES || batchBytes >= BATCH_BYTES) await sendBatch();
-  };
+  // `--jobs N`: N worker threads extract; this thread only reads, batches and writes (measured:
+  // faster, and less resident memory, than also extracting here). By default workers start
+  // once the input proves large: known sizes up front, stdin and pipes once 8 MB were read.
+  const emit = emitTextDir !== undefined;
+  const runner = new OrderedRunner({
+    jobs,
+    startAfterBytes: opts.jobs !== undefined || (progress.totalBytes ?? 0) >= WORKERS_FROM_BYTES ? 0 : WORKERS_FROM_BYTES,
+    setup: { ruleSet, format, bom: opts.bom, color, dedupe: opts.dedupe, all: opts.all, emitText: emit },
+    local: { ruleSet, provinces, fmt, dedupe: opts.dedupe, all: opts.all, emitText: emit },
+    onResult: writeResult,
+    onWorkerLost: () => report('chiso: warning: a worker thread stopped; its articles were redone on the main thread'),
+  });
 
   const out: Output = opts.out ? atomicFileOutput(opts.out) : io.stdout;
   try {
@@ -166,22 +125,21 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
           continue;
         }
         if (ev.kind === 'jsonl-line') {
-          await submit(ev, ev.bytes.length + 1);
+          await runner.submit(ev, ev.bytes.length + 1);
           continue;
         }
         const warning = ev.warning ? { warning: ev.warning } : {};
-        if (ev.kind === 'html-page') await submit({ kind: 'html-page', origin: ev.origin, bytes: ev.bytes, html: ev.html, ...warning }, ev.bytes);
-        else await submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes, ...warning }, ev.bytes);
+        if (ev.kind === 'html-page') await runner.submit({ kind: 'html-page', origin: ev.origin, bytes: ev.bytes, html: ev.html, ...warning }, ev.bytes);
+        else await runner.submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes, ...warning }, ev.bytes);
       }
     }
-    await sendBatch();
-    await drain(0);
+    await runner.finish();
     out.write(fmt.footer(rowsWritten));
     out.commit();
   } catch (e) {
     out.abort();
     progress.clear();
-    await pool?.close();
+    await runner.close();
     if (e instanceof PipeClosedError) return EXIT.ok;
     if (e instanceof StrictFailure) {
       io.stderr(`chiso: --strict: stopped at the first problem${opts.out ? `; ${opts.out} was not written` : ''}`);
@@ -189,7 +147,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     }
     throw e;
   }
-  await pool?.close();
+  await runner.close();
   progress.clear();
   if (!opts.quiet && io.stderrIsTTY) {
     io.stderr(`chiso: ${articles} article(s), ${records} record(s), ${skipped} skipped input(s)${rejected ? `, ${rejected} rejected record(s)` : ''}, ${progress.elapsed()}`);
