@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
+import { buildProvinceMatcher } from '../src/article/fields.js';
+import { makeFormatter } from '../src/io/formats.js';
 
 // The compiled pool, so that its worker file (dist/cli/worker.js) exists.
 const { ExtractPool } = (await import(pathToFileURL(join(ROOT, 'dist/cli/pool.js')).href)) as typeof import('../src/cli/pool.js');
@@ -33,5 +35,33 @@ describe('ExtractPool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+const { OrderedRunner } = (await import(pathToFileURL(join(ROOT, 'dist/cli/ordered-runner.js')).href)) as typeof import('../src/cli/ordered-runner.js');
+
+describe('OrderedRunner', () => {
+  const local = { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), fmt: makeFormatter('jsonl') };
+  const texts = Array.from({ length: 40 }, (_, i) => `Toàn tỉnh có ${i + 1} xã đạt chuẩn nông thôn mới và ${i + 2} hệ thống thông tin.`);
+  const run = async (setup: object, jobs: number) => {
+    const seen: string[] = [];
+    let lost = 0;
+    const runner = new OrderedRunner({ jobs, startAfterBytes: 0, setup: setup as never, local, onResult: (r) => seen.push(r.origin), onWorkerLost: () => lost++ });
+    for (const [i, text] of texts.entries()) await runner.submit({ kind: 'article', article: { source: `a${i}`, text }, origin: `a${i}`, bytes: 30000 }, 30000);
+    await runner.finish();
+    await runner.close();
+    return { seen, lost };
+  };
+
+  it('hands results back in input order from several workers', async () => {
+    const { seen, lost } = await run({ ruleSet, format: 'jsonl' }, 2);
+    expect(seen).toEqual(texts.map((_, i) => `a${i}`));
+    expect(lost).toBe(0);
+  });
+
+  it('redoes the batches of dead workers on this thread, in order, saying so once', async () => {
+    const { seen, lost } = await run({ ruleSet: null, format: 'jsonl' }, 2); // the workers crash on start
+    expect(seen).toEqual(texts.map((_, i) => `a${i}`));
+    expect(lost).toBe(1);
   });
 });
