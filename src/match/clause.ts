@@ -14,10 +14,7 @@ export interface Hit {
 
 export class ClauseMemo {
   private readonly hits = new Map<RegExp, Hit[]>();
-  private lower: string | null = null;
-  private readonly literalSeen = new Map<string, boolean>();
-  private readonly verdicts = new Map<string[][], boolean>();
-  /** Which gate literals occur inside the clause, by literal id (from the article's scan). */
+  /** Which gate literals occur inside the clause, by literal id. */
   private present: Uint8Array | null = null;
   /** Rules that can match here, per candidate kind: the unit's rules whose gates pass. */
   readonly passing = new Map<string, CompiledRule[]>();
@@ -28,14 +25,9 @@ export class ClauseMemo {
     private readonly text: string,
     readonly start: number,
     readonly end: number,
-    /** Finds the rules' gate literals; without it gates are checked by substring search. */
+    /** Finds the rules' gate literals (not needed for a memo only asked for matches). */
     private readonly scanner?: LiteralScanner,
   ) {}
-
-  /** Whether a literal scanner was supplied (else gates are checked by substring search). */
-  get scanned(): boolean {
-    return this.scanner !== undefined;
-  }
 
   /** Whether the literal (by scanner id) occurs inside the clause. Needs `scanner`. */
   hasLiteral(id: number): boolean {
@@ -52,37 +44,6 @@ export class ClauseMemo {
       this.presentIds = this.scanner!.present(this.text, this.start, this.end, this.present);
     }
     return this.presentIds;
-  }
-
-  /** Whether every gate has one of its literals in the clause (case-insensitive). */
-  passes(gates: string[][]): boolean {
-    if (gates.length === 0) return true;
-    let verdict = this.verdicts.get(gates);
-    if (verdict === undefined) {
-      verdict = this.check(gates);
-      this.verdicts.set(gates, verdict);
-    }
-    return verdict;
-  }
-
-  private check(gates: string[][]): boolean {
-    this.lower ??= this.text.slice(this.start, this.end).toLowerCase();
-    for (const gate of gates) {
-      let ok = false;
-      for (const lit of gate) {
-        let seen = this.literalSeen.get(lit);
-        if (seen === undefined) {
-          seen = this.lower.includes(lit);
-          this.literalSeen.set(lit, seen);
-        }
-        if (seen) {
-          ok = true;
-          break;
-        }
-      }
-      if (!ok) return false;
-    }
-    return true;
   }
 
   /** All (non-overlapping, leftmost) matches of a global regex in the clause. */

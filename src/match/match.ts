@@ -48,7 +48,8 @@ export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext,
   return best;
 }
 
-export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchContext): RuleMatch | null {
+/** One rule against one candidate; `rule` comes from `passingRules`, so its literal gates hold. */
+function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchContext): RuleMatch | null {
   const unit = unitFor(rule, cand);
   if (!unit) return null;
   let text = ctx.text;
@@ -57,7 +58,6 @@ export function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: 
     text = ctx.foldedText ??= foldDiacritics(ctx.text);
     memo = ctx.foldedMemo ??= new ClauseMemo(text, ctx.memo.start, ctx.memo.end);
   }
-  if (!memo.scanned && !memo.passes(rule.gates)) return null; // `passingRules` checked scanned clauses
   const rightLimit = rule.rule.crosses_numbers ? win.rightEnd : Math.min(win.rightEnd, ctx.nextCandidateStart);
 
   let score = rule.rule.priority * 1000;
@@ -178,10 +178,8 @@ function passingRules(ruleSet: RuleSet, cand: Candidate, memo: ClauseMemo): Comp
   const index = ruleIndex(ruleSet);
   const all = index.byKind.get(kind) ?? new Int32Array(0);
   list = [];
-  if (memo.scanned) {
-    const open = (memo.openRules ??= openRules(index, ruleSet.rules.length, memo));
-    for (const i of all) if (open[i] === 1) list.push(ruleSet.rules[i]!);
-  } else for (const i of all) if (memo.passes(ruleSet.rules[i]!.gates)) list.push(ruleSet.rules[i]!);
+  const open = (memo.openRules ??= openRules(index, ruleSet.rules.length, memo));
+  for (const i of all) if (open[i] === 1) list.push(ruleSet.rules[i]!);
   memo.passing.set(kind, list);
   return list;
 }
