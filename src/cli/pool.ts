@@ -9,7 +9,14 @@ import type { WorkItem, WorkResult } from './work.js';
 
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
+interface Slot {
+  worker: Worker;
+  busy: number;
+  dead: boolean;
+}
+
 interface Pending {
+  slot: Slot;
   resolve: (r: WorkResult[]) => void;
   reject: (e: Error) => void;
 }
@@ -25,9 +32,10 @@ export interface PoolSetup {
 }
 
 export class ExtractPool {
-  private readonly workers: { worker: Worker; busy: number; dead: boolean }[] = [];
+  private readonly workers: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private closing = false;
 
   constructor(size: number, setup: PoolSetup) {
     const file = new URL('./worker.js', import.meta.url);
@@ -37,7 +45,7 @@ export class ExtractPool {
       // the bench corpus). Batches are small and huge articles stay on the main thread, so the
       // cap is never near; if a worker dies anyway, its batches are redone on the main thread.
       const worker = new Worker(file, { workerData: setup, resourceLimits: WORKER_LIMITS });
-      const slot = { worker, busy: 0, dead: false };
+      const slot: Slot = { worker, busy: 0, dead: false };
       worker.on('message', (msg: { id: number; results?: WorkResult[]; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(msg.id);
@@ -49,7 +57,7 @@ export class ExtractPool {
       const fail = (e: Error) => {
         slot.dead = true;
         for (const [id, p] of this.pending) {
-          if (this.owner.get(id) !== slot) continue;
+          if (p.slot !== slot) continue;
           this.pending.delete(id);
           p.reject(e);
         }
@@ -61,9 +69,6 @@ export class ExtractPool {
       this.workers.push(slot);
     }
   }
-
-  private readonly owner = new Map<number, { busy: number }>();
-  private closing = false;
 
   /** Batches submitted to live workers and not yet answered. */
   get busy(): number {
@@ -82,18 +87,8 @@ export class ExtractPool {
     const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    this.owner.set(id, slot);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, {
-        resolve: (r) => {
-          this.owner.delete(id);
-          resolve(r);
-        },
-        reject: (e) => {
-          this.owner.delete(id);
-          reject(e);
-        },
-      });
+      this.pending.set(id, { slot, resolve, reject });
       slot.worker.postMessage({ id, items });
     });
   }
