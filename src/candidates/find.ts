@@ -6,6 +6,7 @@ import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
+import { isSpace } from '../text/word-pattern.js';
 
 // A numeral not glued to a letter, digit, slash, colon or plus on its left.
 const NUMERAL = /(?<![\p{L}\p{N}_/:+])\d+(?:[.,]\d+)*/gu;
@@ -209,9 +210,9 @@ function urlSpans(text: string): [number, number][] {
   for (let h = URL_HINT.exec(text); h; h = URL_HINT.exec(text)) {
     if (h.index < runEnd) continue;
     let runStart = h.index;
-    while (runStart > 0 && !/\s/.test(text[runStart - 1]!)) runStart--;
+    while (runStart > 0 && !isSpace(text.charCodeAt(runStart - 1))) runStart--;
     runEnd = h.index;
-    while (runEnd < text.length && !/\s/.test(text[runEnd]!)) runEnd++;
+    while (runEnd < text.length && !isSpace(text.charCodeAt(runEnd))) runEnd++;
     P.URL.lastIndex = runStart;
     for (let m = P.URL.exec(text); m && m.index < runEnd; m = P.URL.exec(text)) spans.push([m.index, m.index + m[0].length]);
     URL_HINT.lastIndex = runEnd;

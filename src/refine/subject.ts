@@ -7,7 +7,7 @@
  * Cut at the phrase boundary: punctuation, a number, or a word that starts a predicate.
  */
 import type { Candidate } from '../candidates/types.js';
-import { WordPattern } from '../text/word-pattern.js';
+import { isSpace, WordPattern } from '../text/word-pattern.js';
 
 // Words that end a noun phrase after a number (verbs, prepositions, conjunctions, qualifiers).
 const STOP_WORDS = [
@@ -139,9 +139,9 @@ const TAIL_REACH = Math.max(...TAIL_WORD_LIST.map((w) => w.length));
  */
 export function tailWordStart(s: string): number {
   let end = s.length;
-  while (end > 0 && /\s/.test(s[end - 1]!)) end--;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   let from = Math.max(0, end - TAIL_REACH);
-  while (from > 0 && /\s/.test(s[from - 1]!)) from--;
+  while (from > 0 && isSpace(s.charCodeAt(from - 1))) from--;
   for (let at = from; at < end; at++) {
     TAIL_WORDS.lastIndex = at;
     if (TAIL_WORDS.test(s)) return at;

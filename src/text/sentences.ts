@@ -3,6 +3,8 @@
  * space and an upper-case letter, a digit, a quote or a dash, and always at a line break.
  * Never after abbreviations (`TP.`, `ThS.`, `v.v.`), inside numbers (`2.424`, `50,65`) or URLs.
  */
+import { isSpace } from './word-pattern.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -29,8 +31,8 @@ export function splitSentences(text: string): Span[] {
   return spans;
 
   function push(s: number, e: number) {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
   }
 }

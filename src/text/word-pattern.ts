@@ -155,8 +155,8 @@ function tailOf(s: string): Tail {
   return lastTail;
 }
 
-/** What `\s` matches, by UTF-16 unit. */
-function isSpace(c: number): boolean {
+/** What `\s` matches, by UTF-16 unit (a char-code test: no regex run per character). */
+export function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
