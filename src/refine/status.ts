@@ -41,13 +41,15 @@ export function readStatus(text: string, sentenceStart: number, numberStart: num
   const from = Math.max(sentenceStart, numberStart - LOOK_BACK);
   const left = text.slice(from, numberStart);
   const fromCues = cues !== undefined && cues.start === from;
-  const lastTarget = fromCues ? lastBefore(cues.targets, numberStart) : lastIndexOf(TARGET_CUE, left);
-  const lastReset = () => (fromCues ? lastBefore(cues.resets, numberStart) : lastIndexOf(RESET_CUE, left));
+  // Positions compare within one mode: absolute (cues) or offsets into `left` (plain scan).
+  const lastTarget = fromCues ? lastBefore(cues.targets, numberStart) : TARGET_CUE.lastIndexIn(left);
+  const lastReset = () => (fromCues ? lastBefore(cues.resets, numberStart) : RESET_CUE.lastIndexIn(left));
   if (lastTarget >= 0 && lastReset() < lastTarget) return 'target';
   if (CLAUSE_TARGET_CUE.test(left)) return 'target';
-  if (TARGET_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
+  const right = text.slice(numberEnd, numberEnd + 60);
+  if (TARGET_AFTER.test(right)) return 'target';
   if (PURPOSE_OPENING.test(left) && lastReset() < 0) return 'target';
-  if (SE_AFTER.test(text.slice(numberEnd, numberEnd + 60))) return 'target';
+  if (SE_AFTER.test(right)) return 'target';
   return 'actual';
 }
 
@@ -61,6 +63,3 @@ function lastBefore(starts: number[], pos: number): number {
   return best;
 }
 
-function lastIndexOf(re: WordPattern, s: string): number {
-  return re.lastIndexIn(s);
-}
