@@ -67,7 +67,7 @@ export async function* readInput(path: string, opts: ReadOptions): AsyncGenerato
   if (path === '-' && opts.inputFormat === 'auto') {
     // Standard input has no extension: look at how it starts (a crawler's JSONL piped in must
     // not be read as one huge text article).
-    const { head, rest } = await peek(opts.stdinStream ? opts.stdinStream() : once(opts.readStdin()));
+    const { head, rest } = await peek(stdinChunks(opts));
     format = sniffFormat(head);
     if (format === 'jsonl') {
       yield* readJsonl(path, opts, rest);
@@ -130,7 +130,7 @@ async function* readJsonl(path: string, opts: ReadOptions, given?: AsyncIterable
   let stream: AsyncIterable<Buffer>;
   try {
     if (given) stream = given;
-    else if (path === '-') stream = opts.stdinStream ? opts.stdinStream() : once(opts.readStdin());
+    else if (path === '-') stream = stdinChunks(opts);
     else {
       if (statSync(path).isDirectory()) {
         yield { kind: 'skip', where: path, message: 'is a directory, expected a file' };
@@ -210,6 +210,11 @@ function longestLine(text: string): { line: number; length: number } {
 
 function mb(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+/** Standard input as a stream of chunks: streamed when the caller can, else read whole. */
+function stdinChunks(opts: Pick<ReadOptions, 'readStdin' | 'stdinStream'>): AsyncIterable<Buffer> {
+  return opts.stdinStream ? opts.stdinStream() : once(opts.readStdin());
 }
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
