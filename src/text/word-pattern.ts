@@ -71,11 +71,7 @@ export class WordPattern {
   /** Start of the last of the non-overlapping matches (scanning left to right), or -1. */
   lastIndexIn(s: string): number {
     let last = -1;
-    let from = 0;
-    for (let m = this.exec(s, from); m; m = this.exec(s, from)) {
-      last = m.index;
-      from = m.index + Math.max(m[0].length, 1);
-    }
+    for (const m of this.all(s)) last = m.index;
     return last;
   }
 
