@@ -124,13 +124,8 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
           fail(`chiso: skipped ${ev.where}: ${ev.message}`);
           continue;
         }
-        if (ev.kind === 'jsonl-line') {
-          await runner.submit(ev, ev.bytes.length + 1);
-          continue;
-        }
-        const warning = ev.warning ? { warning: ev.warning } : {};
-        if (ev.kind === 'html-page') await runner.submit({ kind: 'html-page', origin: ev.origin, bytes: ev.bytes, html: ev.html, ...warning }, ev.bytes);
-        else await runner.submit({ kind: 'article', article: ev.article, origin: ev.origin, bytes: ev.bytes, ...warning }, ev.bytes);
+        // Articles, raw JSONL lines and HTML pages are work items as they come.
+        await runner.submit(ev, ev.kind === 'jsonl-line' ? ev.bytes.length + 1 : ev.bytes);
       }
     }
     await runner.finish();
