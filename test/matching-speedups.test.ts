@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
-import { lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
+import { letterAt, lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
+import { needsCollapse } from '../src/text/lines.js';
 import * as P from '../src/candidates/patterns.js';
-import { normalizeText } from '../src/normalize/normalize.js';
+import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/normalize.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
@@ -156,5 +157,37 @@ describe('status cues per sentence', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('whole-text checks by char code', () => {
+  // Letters of every alternative, their neighbours (q, a plain letter, an astral letter) and non-letters.
+  const TONE_CHARS = [...'oOuUqQaeêiôơưàáạẢèéỳýỷừứựơƠìíịêÊùúụôÔòóọủũ', 'x', ' ', '.', '1', '𝐀'];
+  const toneText = fc.array(fc.constantFrom(...TONE_CHARS), { maxLength: 12 }).map((a) => a.join(''));
+
+  it('hasToneSuspect finds a suspect tone placement exactly when TONE_SUSPECT does', () => {
+    fc.assert(
+      fc.property(toneText, (s) => {
+        expect(hasToneSuspect(s)).toBe(TONE_SUSPECT.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const w of ['hoà', 'khoẻ', 'thuỷ', 'lựơng', 'nghịêm', 'baỏ', 'quà', 'hòa', 'hoàn', 'Hoà.', 'hoà𝐀']) {
+      expect(hasToneSuspect(w), w).toBe(TONE_SUSPECT.test(w));
+    }
+  });
+
+  it('needsCollapse says what /\\s\\s|[^\\S ]/ says', () => {
+    const SPACES = [' ', '  ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', 'a', 'ố', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SPACES), { maxLength: 10 }).map((a) => a.join('')), (s) => {
+        expect(needsCollapse(s)).toBe(/\s\s|[^\S ]/.test(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('letterAt reads \\p{L} at a position, astral letters included', () => {
+    for (const s of ['a', 'ố', '1', ' ', '𝐀', '😀', '']) expect(letterAt(s, 0), s).toBe(s !== '' && /^\p{L}/u.test(s));
   });
 });

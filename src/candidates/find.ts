@@ -213,8 +213,12 @@ function urlSpans(text: string): [number, number][] {
     while (runStart > 0 && !isSpace(text.charCodeAt(runStart - 1))) runStart--;
     runEnd = h.index;
     while (runEnd < text.length && !isSpace(text.charCodeAt(runEnd))) runEnd++;
-    P.URL.lastIndex = runStart;
-    for (let m = P.URL.exec(text); m && m.index < runEnd; m = P.URL.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    // Searched in the run alone: on the whole text a hint that is no URL (`https: abc`) made
+    // the search run on to the next URL, or the end of the article. The run is bounded by
+    // whitespace, which the pattern's look-arounds treat like the ends of the string.
+    const run = text.slice(runStart, runEnd);
+    P.URL.lastIndex = 0;
+    for (let m = P.URL.exec(run); m; m = P.URL.exec(run)) spans.push([runStart + m.index, runStart + m.index + m[0].length]);
     URL_HINT.lastIndex = runEnd;
   }
   return spans;

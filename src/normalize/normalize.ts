@@ -14,6 +14,7 @@
  */
 import { canonicalTone } from './tone.js';
 import { decodeEntityAt, foldChar, isCombiningMark } from './fold.js';
+import { letterAt } from '../text/word-pattern.js';
 
 export interface NormalizedText {
   /** The text rules and candidates see. */
@@ -199,10 +200,38 @@ const HAS_TONE_CANDIDATE = /[^\x00-\x7F]/;
  * vowel of a falling diphthong (`baỏ`). Clean text has none, and then words are not re-toned:
  * that keeps normalization cheap on the common case.
  */
-const TONE_SUSPECT = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})|[ừứửữựỪỨỬỮỰ][ơƠ]|[ìíỉĩịÌÍỈĨỊỳýỷỹỵỲÝỶỸỴ][êÊ]|[ùúủũụÙÚỦŨỤ][ôÔ]|(?<![qQ])[aAeEêÊiIoOôÔơƠuUưƯ][ìíỉĩịòóỏõọùúủũụỳýỷỹỵÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ](?!\p{L})/u;
+export const TONE_SUSPECT = /(?<![qQ])[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})|[ừứửữựỪỨỬỮỰ][ơƠ]|[ìíỉĩịÌÍỈĨỊỳýỷỹỵỲÝỶỸỴ][êÊ]|[ùúủũụÙÚỦŨỤ][ôÔ]|(?<![qQ])[aAeEêÊiIoOôÔơƠuUưƯ][ìíỉĩịòóỏõọùúủũụỳýỷỹỵÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ](?!\p{L})/u;
+
+// `TONE_SUSPECT` by hand: every alternative ends in a non-ASCII vowel, so only those positions
+// are looked at (V8 tried the pattern at every vowel of every article; tests compare the two).
+const SUSPECT_SECOND = new Map<number, number>(); // second letter → bit set of its alternatives
+const FIRST_OF: Record<number, string> = {
+  1: 'oOuU', 2: 'ừứửữựỪỨỬỮỰ', 3: 'ìíỉĩịÌÍỈĨỊỳýỷỹỵỲÝỶỸỴ', 4: 'ùúủũụÙÚỦŨỤ', 5: 'aAeEêÊiIoOôÔơƠuUưƯ',
+};
+for (const [bit, seconds] of [
+  [1, 'àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ'], [2, 'ơƠ'], [3, 'êÊ'], [4, 'ôÔ'],
+  [5, 'ìíỉĩịòóỏõọùúủũụỳýỷỹỵÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ'],
+] as const) for (const ch of seconds) SUSPECT_SECOND.set(ch.charCodeAt(0), (SUSPECT_SECOND.get(ch.charCodeAt(0)) ?? 0) | (1 << bit));
+
+export function hasToneSuspect(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xc0) continue;
+    const alts = SUSPECT_SECOND.get(c);
+    if (alts === undefined) continue;
+    const prev = text[i - 1]!;
+    const q = i >= 2 && (text[i - 2] === 'q' || text[i - 2] === 'Q');
+    for (let bit = 1; bit <= 5; bit++) {
+      if (!(alts & (1 << bit)) || !FIRST_OF[bit]!.includes(prev)) continue;
+      if (bit === 2 || bit === 3 || bit === 4) return true;
+      if (!q && !letterAt(text, i + 1)) return true;
+    }
+  }
+  return false;
+}
 
 function retoneWords(text: string): string {
-  if (!TONE_SUSPECT.test(text)) return text;
+  if (!hasToneSuspect(text)) return text;
   return text.replace(WORD, (w) => (HAS_TONE_CANDIDATE.test(w) && w.length > 1 ? canonicalTone(w) : w));
 }
 

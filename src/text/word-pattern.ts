@@ -28,6 +28,14 @@ const CLASS: Uint8Array = (() => {
 
 export type Boundary = 'letter' | 'letter-or-number';
 
+/** Whether the character (code point) starting at `pos` is a letter, as `\p{L}` says. */
+export function letterAt(s: string, pos: number): boolean {
+  if (pos >= s.length) return false;
+  const unit = s.charCodeAt(pos);
+  if (unit >= 0xd800 && unit <= 0xdbff) return LETTER.test(String.fromCodePoint(s.codePointAt(pos)!));
+  return CLASS[unit] === 1;
+}
+
 /** Whether the character ending right before `pos` is a word character for this boundary. */
 export function wordCharBefore(s: string, pos: number, boundary: Boundary): boolean {
   if (pos <= 0) return false;
