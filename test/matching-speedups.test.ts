@@ -10,7 +10,7 @@ import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/no
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
-import { tailWordStart } from '../src/refine/subject.js';
+import { isStop, tailWordStart } from '../src/refine/subject.js';
 import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
 import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -184,6 +184,18 @@ describe('whole-text checks by char code', () => {
         expect(needsCollapse(s)).toBe(/\s\s|[^\S ]/.test(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('isStop reads the leading letters of a word as /^\\p{L}*/u does', () => {
+    const STOPS = new Set(['đạt', 'và', 'có', 'ở']); // all stop words of the subject reader
+    const plain = (w: string) => STOPS.has(/^\p{L}*/u.exec(w)![0].toLowerCase());
+    const parts = ['đạt', 'Đạt', 'và', 'VÀ', 'có', 'ở', 'x', ':', '/', '1', '𝐀', 'ĐẠT'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 4 }).map((a) => a.join('')), (w) => {
+        expect(isStop(w)).toBe(plain(w));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extract } from './helpers.js';
 import { RecordSchema } from '../src/records/schema.js';
+import { makeFormatter } from '../src/io/formats.js';
 
 const STATEMENTS = [
   'Toàn tỉnh có 1.200 trạm BTS.', 'Tỷ lệ hồ sơ trực tuyến đạt 52,3%.', 'Đã có 58/71 tổ công nghệ số cộng đồng cấp xã.',
@@ -34,6 +35,23 @@ describe('extraction properties', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('JSON rows are JSON.stringify of the record, whatever came before (the formatter remembers repeated strings)', () => {
+    const jsonl = makeFormatter('jsonl');
+    const json = makeFormatter('json');
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 25 }), fc.constantFrom('a', 'b', '"q"\\'), (parts, source) => {
+        const { records } = extract(parts.join(''));
+        for (const r0 of records) {
+          // Vary the shared fields too, so a remembered value must be replaced.
+          const r = { ...r0, source, title: r0.value > 50 ? 'Tiêu đề "x"' : null, province: r0.start % 2 ? 'Lạng Sơn' : null };
+          expect(jsonl.row(r)).toBe(JSON.stringify(r) + '\n');
+          expect(json.row(r)).toBe(`\n  ${JSON.stringify(r)}`);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

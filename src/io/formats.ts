@@ -11,7 +11,7 @@ export type Format = (typeof FORMATS)[number];
 
 export interface Formatter {
   header(): string;
-  /** One record. Pure (no state), so worker threads can format rows in parallel. */
+  /** One record. A pure function of the record, so worker threads can format rows in parallel. */
   row(r: ChisoRecord): string;
   /** Written between two consecutive rows (JSON's comma; empty for line formats). */
   separator: string;
@@ -23,9 +23,53 @@ export function makeFormatter(format: Format, opts: { bom?: boolean; color?: boo
   switch (format) {
     case 'csv': return csvFormatter(opts.bom ?? false);
     case 'json': return jsonFormatter();
-    case 'jsonl': return { header: () => '', row: (r) => JSON.stringify(r) + '\n', separator: '', footer: () => '' };
+    case 'jsonl': {
+      const json = recordJson();
+      return { header: () => '', row: (r) => json(r) + '\n', separator: '', footer: () => '' };
+    }
     case 'table': return tableFormatter(opts.color ?? false);
   }
+}
+
+/**
+ * `JSON.stringify(record)`, byte for byte, with the repeated strings encoded once: the records
+ * of an article share its source, title and province, those of a sentence share the sentence
+ * (the longest field), and keys, units and statuses come from a small set. Encoding JSON was
+ * the largest single cost of writing output. Remembered values never change a row, so the
+ * formatter stays a pure function of the record (workers each have their own).
+ */
+function recordJson(): (r: ChisoRecord) => string {
+  const small = new Map<string, string>(); // indicator, unit, qualifier, status, rule: bounded by the rule set
+  const str = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
+  const smallStr = (v: string | null) => {
+    if (v === null) return 'null';
+    let j = small.get(v);
+    if (j === undefined) {
+      j = JSON.stringify(v);
+      if (small.size < 4096) small.set(v, j);
+    }
+    return j;
+  };
+  // One remembered value per repeated field.
+  const last = (): ((v: string | null) => string) => {
+    let value: string | null = null;
+    let json = 'null';
+    return (v) => {
+      if (v !== value) {
+        value = v;
+        json = str(v);
+      }
+      return json;
+    };
+  };
+  const [source, sentence, title, published, province, province2025] = [last(), last(), last(), last(), last(), last()];
+  const num = (v: number | null) => (v === null ? 'null' : JSON.stringify(v));
+  return (r) =>
+    `{"source":${source(r.source)},"indicator":${smallStr(r.indicator)},"value":${num(r.value)},"unit":${smallStr(r.unit)},` +
+    `"denominator":${num(r.denominator)},"qualifier":${smallStr(r.qualifier)},"status":${smallStr(r.status)},` +
+    `"subject":${str(r.subject)},"text":${str(r.text)},"start":${num(r.start)},"end":${num(r.end)},"line":${num(r.line)},` +
+    `"sentence":${sentence(r.sentence)},"rule":${smallStr(r.rule)},"title":${title(r.title)},"published":${published(r.published)},` +
+    `"province":${province(r.province)},"province_2025":${province2025(r.province_2025)}}`;
 }
 
 function csvFormatter(bom: boolean): Formatter {
@@ -48,9 +92,10 @@ function csvCell(v: unknown): string | number {
 }
 
 function jsonFormatter(): Formatter {
+  const json = recordJson();
   return {
     header: () => '[',
-    row: (r) => `\n  ${JSON.stringify(r)}`,
+    row: (r) => `\n  ${json(r)}`,
     separator: ',',
     footer: (rows) => (rows === 0 ? ']\n' : '\n]\n'),
   };

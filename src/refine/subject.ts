@@ -7,7 +7,7 @@
  * Cut at the phrase boundary: punctuation, a number, or a word that starts a predicate.
  */
 import type { Candidate } from '../candidates/types.js';
-import { isSpace, WordPattern } from '../text/word-pattern.js';
+import { isSpace, letterAt, WordPattern } from '../text/word-pattern.js';
 
 // Words that end a noun phrase after a number (verbs, prepositions, conjunctions, qualifiers).
 const STOP_WORDS = [
@@ -17,10 +17,12 @@ const STOP_WORDS = [
   'ở', 'về', 'đều', 'cũng', 'chỉ', 'mới', 'hiện', 'tương', 'trở', 'ra', 'nay', 'này', 'đó', 'kết', 'giúp',
 ];
 const STOP_SET = new Set(STOP_WORDS);
-const LEADING_LETTERS = /^\p{L}*/u;
 /** Whether a word is a stop word, possibly with punctuation glued after it (`đạt:`, `và/`). */
-function isStop(word: string): boolean {
-  return STOP_SET.has(LEADING_LETTERS.exec(word)![0].toLowerCase());
+export function isStop(word: string): boolean {
+  // Its leading letters (`^\p{L}*`), read by char code: this runs for every word of every subject.
+  let k = 0;
+  while (k < word.length && letterAt(word, k)) k += word.charCodeAt(k) >= 0xd800 && word.charCodeAt(k) <= 0xdbff ? 2 : 1;
+  return STOP_SET.has((k === word.length ? word : word.slice(0, k)).toLowerCase());
 }
 const BOUNDARY = /[,;:.()!?"\n\d]|\s[-–]\s/u;
 const MAX_AFTER_WORDS = 8;
