@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
 import { letterAt, lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
-import { needsCollapse } from '../src/text/lines.js';
 import * as P from '../src/candidates/patterns.js';
 import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/normalize.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -175,16 +174,6 @@ describe('whole-text checks by char code', () => {
     for (const w of ['hoà', 'khoẻ', 'thuỷ', 'lựơng', 'nghịêm', 'baỏ', 'quà', 'hòa', 'hoàn', 'Hoà.', 'hoà𝐀']) {
       expect(hasToneSuspect(w), w).toBe(TONE_SUSPECT.test(w));
     }
-  });
-
-  it('needsCollapse says what /\\s\\s|[^\\S ]/ says', () => {
-    const SPACES = [' ', '  ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', 'a', 'ố', '.'];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...SPACES), { maxLength: 10 }).map((a) => a.join('')), (s) => {
-        expect(needsCollapse(s)).toBe(/\s\s|[^\S ]/.test(s));
-      }),
-      { numRuns: 2000 },
-    );
   });
 
   it('isStop reads the leading letters of a word as /^\\p{L}*/u does', () => {
