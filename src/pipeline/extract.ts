@@ -49,6 +49,7 @@ export interface TracedCandidate {
 
 export interface Extraction {
   records: ChisoRecord[];
+  /** Empty unless `trace` was asked for. */
   trace: TracedCandidate[];
   style: StyleDecision;
   /** Records dropped by validation: rule id, location, message. */
@@ -61,8 +62,8 @@ export interface ExtractOptions {
   dedupe?: boolean;
   /** Also emit statistics that no rule keys (indicator null, rule `generic`). */
   all?: boolean;
-  /** Read subjects of numbers no rule claimed too, for the trace (`chiso explain`); implied by `all`. */
-  traceSubjects?: boolean;
+  /** Fill `trace`: every number's outcome, subjects of unclaimed numbers included (`chiso explain`). */
+  trace?: boolean;
 }
 
 export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
@@ -154,6 +155,13 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const sentenceTexts = new Map<number, string>();
   const statusCues = new Map<number, SentenceCues>();
   cands.forEach((c, ci) => {
+    const m = matches[ci];
+    let outcome = outcomes[ci];
+    if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
+    // Unclaimed numbers only need a subject when someone will read it (--all, explain), and
+    // numbers that yield no record need nothing more unless a trace is kept.
+    const wantSubject = outcome.kind === 'record' || (outcome.kind === 'no-rule' && (opts.all || opts.trace));
+    if (!wantSubject && !opts.trace) return;
     const sIdx = sentenceOf[ci]!;
     const sentence = sIdx >= 0 ? sentences[sIdx]! : { start: c.start, end: c.end };
     let sentenceText = sentenceTexts.get(sIdx);
@@ -161,13 +169,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       sentenceText = collapseWhitespace(originalSlice(article.text, norm, sentence));
       sentenceTexts.set(sIdx, sentenceText);
     }
-    const [os, oe] = toOriginal(norm, c.start, c.end);
-    const m = matches[ci];
-    let outcome = outcomes[ci];
-    if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
     const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
-    // Unclaimed numbers only need a subject when someone will read it (--all, explain).
-    const wantSubject = outcome.kind === 'record' || (outcome.kind === 'no-rule' && (opts.all || opts.traceSubjects));
     const subject = wantSubject ? readSubject(text, clauseStart, c) : null;
     const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
     if ((outcome.kind === 'record' && m) || generic) {
@@ -208,7 +210,10 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         outcome = { kind: 'invalid', rule: ruleId, message };
       }
     }
-    trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText, subject });
+    if (opts.trace) {
+      const [os, oe] = toOriginal(norm, c.start, c.end);
+      trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText, subject });
+    }
   });
 
   return { records: opts.dedupe ? dedupe(records) : records, trace, style, rejected };

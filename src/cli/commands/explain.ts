@@ -19,7 +19,7 @@ export function runExplain(file: string, opts: { line?: number; rules?: string; 
     return EXIT.partial;
   }
   const text = read.article.text;
-  const result = extractArticle(read.article, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), traceSubjects: true });
+  const result = extractArticle(read.article, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), trace: true });
   const c = new Chalk({ level: io.stdoutIsTTY && !io.env.NO_COLOR ? 1 : 0 });
   const byLine = new Map<number, TracedCandidate[]>();
   for (const t of result.trace) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
