@@ -38,12 +38,35 @@ function sentencesOf(text) {
   return text.split(/(?<=[.!?])\s+(?=\p{Lu})|\n+/u).map((s) => s.trim()).filter((s) => s.length > 20);
 }
 
+/**
+ * Same shapes, new values, still plausible: 2.424 → 7.118, 50,65% → 31,09% (a share stays at
+ * most 100), 58/71 → 12/40 (a part stays at most its whole), 19/11/2024 → 7/3/2024 (dates and
+ * times stay valid), years are kept.
+ */
 function varyNumbers(s) {
-  // Same shapes, new values: 2.424 → 7.118, 50,65% → 31,09%, 58/71 → 12/40.
-  return s.replace(/\d+(?:[.,]\d+)*/g, (m) => {
-    if (/^(?:19|20)\d\d$/.test(m)) return m; // keep years, so dates stay dates
-    return m.replace(/\d/g, (d, i) => (i === 0 && m.length > 1 ? String(1 + Math.floor(rand() * 9)) : String(Math.floor(rand() * 10))));
-  });
+  const digits = (n) => Array.from({ length: n }, (_, i) => String(i === 0 && n > 1 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join('');
+  const vary = (m) => m.replace(/\d+/g, (d) => digits(d.length));
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pad = (n, like) => String(n).padStart(like.length, '0');
+  return s
+    .replace(/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/g, (_, d, m, y) => `${pad(int(1, 28), d)}/${pad(int(1, 12), m)}/${y}`)
+    .replace(/\b(\d{1,2}):(\d{2})\b/g, (_, h, m) => `${pad(int(0, 23), h)}:${pad(int(0, 59), m)}`)
+    .replace(/(?<![\d/:.,])(\d+(?:[.,]\d+)*)\/(\d+(?:[.,]\d+)*)(?![\d/])/g, (all, a, b) => {
+      if (/^\d{1,2}$/.test(a) && /^\d{1,2}$/.test(b) && Number(a) <= 31 && Number(b) <= 12) return `${int(1, 28)}/${int(1, 12)}`; // a day and month
+      if (/^(?:19|20)\d\d$/.test(b)) return `${int(1, 12)}/${b}`; // a month and year
+      const whole = vary(b);
+      const part = vary(a);
+      return Number(part.replace(/\D/g, '')) <= Number(whole.replace(/\D/g, '')) ? `${part}/${whole}` : `${whole}/${part}`;
+    })
+    // Whole numerals only (no backing off to a prefix), and not the parts of a fraction or date.
+    .replace(/(?<![\d/:.,])\d+(?:[.,]\d+)*(?![\d/:]|[.,]\d)(?:\s?%)?/g, (m) => {
+      if (/^(?:19|20)\d\d$/.test(m)) return m; // keep years, so dates stay dates
+      if (!m.endsWith('%')) return vary(m);
+      // A share: at most 100, written with the same decimals.
+      const dec = /[.,](\d+)/.exec(m);
+      const v = Math.floor(rand() * 100);
+      return `${v}${dec ? m[/[.,]/.exec(m).index] + digits(dec[1].length) : ''}${m.slice(m.search(/\s?%$/))}`;
+    });
 }
 
 /**
@@ -134,7 +157,8 @@ const dir = join(ROOT, 'bench-corpus');
 mkdirSync(dir, { recursive: true });
 console.log(`chiso benchmark — ${availableParallelism()} cores, --jobs ${jobs}, Node ${process.version}`);
 for (const mb of sizes) {
-  const path = join(dir, `corpus-${mb}mb${dense ? '-dense' : ''}.jsonl`);
+  // The generator's version is in the name: a corpus made by an older generator is not reused.
+  const path = join(dir, `corpus-v2-${mb}mb${dense ? '-dense' : ''}.jsonl`);
   if (!existsSync(path)) {
     process.stdout.write(`generating ${mb} MB corpus … `);
     generate(path, mb, dense);
