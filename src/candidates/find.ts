@@ -142,11 +142,12 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   return finishReading(text, left, [make({ value, bare })], end);
 }
 
-/** Exclusions that apply to any reading: changes (`tăng 5,2% so với …`) and multipliers. */
+/** Exclusions that apply to any reading: changes (`tăng 5,2% so với …`), multipliers, plan completion. */
 function finishReading(text: string, left: string, cands: Candidate[], reach: number): Reading {
   const first = cands[0]!;
   const right = text.slice(first.end, first.end + LOOKAHEAD);
   if (P.R_MULTIPLIER.test(right)) first.excluded = 'multiplier';
+  else if (first.unit === 'percent' && P.R_COMPLETION.test(right)) first.excluded = 'completion';
   else if (P.L_COMPARISON.test(left)) for (const c of cands) c.excluded = 'change';
   else if (P.L_CHANGE.test(left) && (P.R_COMPARE.test(right) || P.R_CHANGE_UNIT.test(right))) {
     for (const c of cands) c.excluded = 'change';

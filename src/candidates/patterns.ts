@@ -32,6 +32,8 @@ export const L_COMPARISON = word('(?:cao|thấp|nhiều|ít|tăng|giảm|vượt
 export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
 export const R_CHANGE_UNIT = re('^\\s*(?:bậc|hạng|điểm phần trăm|điểm %|lần)(?!\\p{L})');
 export const R_MULTIPLIER = re('^\\s*lần(?!\\p{L})');
+// `đạt 92% chỉ tiêu`, `bằng 105% kế hoạch năm`: progress against a plan, not the indicator's level.
+export const R_COMPLETION = re('^\\s*(?:so với\\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|KH)(?!\\p{L})(?!\\s+(?:số|chuyển đổi số))');
 export const R_DURATION = re('^\\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thế kỷ|buổi|đêm|tiếng|tuổi)(?!\\p{L})');
 export const R_STRUCTURE = re(
   '^\\s*(?:trụ cột|nhóm giải pháp|nhóm nhiệm vụ|giải pháp|khâu đột phá|đột phá|giai đoạn|quan điểm|bước|cấp(?! xã| huyện| tỉnh)|mục tiêu|sao|tiêu chí|nội dung|chương|điều|phần|lĩnh vực ưu tiên|nhóm chỉ tiêu|chỉ số thành phần|trụ|tầng|lớp bảo vệ|nguyên tắc)(?!\\p{L})',

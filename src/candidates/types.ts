@@ -4,7 +4,7 @@ export type Unit = (typeof UNITS)[number];
 /** Why a number found in the text is not a statistic (records.md, "never records"). */
 export const EXCLUSION_REASONS = [
   'date', 'time', 'year', 'document', 'version', 'code', 'phone', 'url', 'ordinal', 'duration',
-  'structure', 'label', 'change', 'density', 'ratio', 'multiplier',
+  'structure', 'label', 'change', 'density', 'ratio', 'multiplier', 'completion',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
