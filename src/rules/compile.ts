@@ -38,8 +38,9 @@ export interface CompileOptions {
   mode: 'anchored' | 'sticky' | 'search';
 }
 
-// Words that may stand between a number and its noun without changing what is counted.
-const FILLERS = '(?:(?:các|những|số|tổng số|toàn bộ|cả)\\s)*';
+// Words that may stand between a number and its noun without changing what is counted
+// (`78% là thuê bao điện thoại thông minh`: `là` says what the share is of).
+const FILLERS = '(?:(?:các|những|số|tổng số|toàn bộ|cả|là)\\s)*';
 
 /** The pattern as it will run: lexicon expanded, normalized like the text, `...` as a gap. */
 export function patternBody(source: string, lexicon: Record<string, string>, fold: 'none' | 'diacritics'): string {
