@@ -137,6 +137,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (P.R_STRUCTURE.test(rightRaw)) return excluded('structure');
   if (hasSlashNear(rightRaw) && P.R_DENSITY.test(rightRaw)) return excluded('density');
   if ((value === 100 || value === 1000 || value === 10000) && P.L_PER.test(left) && P.R_PER_BASE.test(rightRaw)) return excluded('density');
+  if (left.includes('100') && P.L_DENSITY_BASE.test(text.slice(Math.max(0, start - 2 * LOOKBACK), start))) return excluded('density');
   if (P.L_LABEL.test(left)) return excluded('label');
   const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
   return finishReading(text, left, [make({ value, bare })], end);
