@@ -64,6 +64,11 @@ describe('findCandidates readings', () => {
     expect(got.d).toBe(want.d);
   });
 
+  it('reads a phone number written in groups as one excluded number', () => {
+    const c = findCandidates('Hotline: 0256 3822 345 - Email', 'vi');
+    expect(c.map((x) => [x.excluded, x.start, x.end])).toEqual([['phone', 9, 22]]);
+  });
+
   it('reads a range as two ends', () => {
     const c = findCandidates('từ 45% đến 78%', 'vi');
     expect(c.map((x) => [x.value, x.range])).toEqual([[45, 'low'], [78, 'high']]);

@@ -78,7 +78,8 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (P.R_TIME.test(rightRaw)) return excluded('time', skipToken(text, end));
   if (P.R_CODE_TAIL.test(rightRaw)) return excluded('code', skipToken(text, end));
   if (/^0\d*[.,\s]\d+[.,\s]\d+/.test(text.slice(start, start + 16)) && digitsIn(text.slice(start, start + 16)) >= 9) {
-    return excluded('phone', skipToken(text, end));
+    // The whole number (`0256 3822 345`), so its later groups are not read as numbers of their own.
+    return excluded('phone', start + PHONE.exec(text.slice(start, start + 20))![0].length);
   }
   if (P.L_PHONE.test(left)) return excluded('phone');
   if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
@@ -187,6 +188,8 @@ function isDateLike(a: string, b: string): boolean {
   const mth = Number(b);
   return /^\d{1,2}$/.test(a) && /^\d{1,2}$/.test(b) && d >= 1 && d <= 31 && mth >= 1 && mth <= 12;
 }
+
+const PHONE = /^0\d*(?:[.,\s]\d+)+/;
 
 function digitsIn(s: string): number {
   const m = /^[\d.,\s]+/.exec(s);
