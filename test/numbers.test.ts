@@ -64,6 +64,11 @@ describe('findCandidates readings', () => {
     expect(got.d).toBe(want.d);
   });
 
+  it('does not read a scale word from the next line (`650.000` then `Tỷ lệ …`)', () => {
+    const c = findCandidates('Số tài khoản: 650.000\nTỷ lệ hộ: 72%', 'vi');
+    expect(c.map((x) => [x.value, x.unit])).toEqual([[650000, 'count'], [72, 'percent']]);
+  });
+
   it('reads a phone number written in groups as one excluded number', () => {
     const c = findCandidates('Hotline: 0256 3822 345 - Email', 'vi');
     expect(c.map((x) => [x.excluded, x.start, x.end])).toEqual([['phone', 9, 22]]);

@@ -13,6 +13,7 @@ import { foldDiacritics } from '../normalize/diacritics.js';
 import type { Windows } from './windows.js';
 import { ClauseMemo, type Hit } from './clause.js';
 import { LiteralScanner } from './literal-scanner.js';
+import { afterMatchesLabel, type Label } from './label.js';
 
 export interface RuleMatch {
   rule: CompiledRule;
@@ -37,6 +38,8 @@ export interface MatchContext {
   nextCandidateStart: number;
   /** End of the previous number's statement (number or its evidence) in the clause, -1 if none. */
   prevCandidateEnd: number;
+  /** The `label:` this number follows, when it is written as a list item (see label.ts). */
+  label?: Label | null;
 }
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
@@ -68,9 +71,16 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
   // patterns are searched once per clause and memoized.
   if (rule.after) {
     const m = stickyAt(rule.after, text, cand.end);
-    if (!m || cand.end + m.length > rightLimit) return null;
-    score += 400 + Math.min(m.trimmed, 100);
-    end = cand.end + m.length;
+    if (m && cand.end + m.length <= rightLimit) {
+      score += 400 + Math.min(m.trimmed, 100);
+      end = cand.end + m.length;
+    } else {
+      // `Số tài khoản VNeID đã kích hoạt: 650.000`: the counted noun is the label before it.
+      const labelled = ctx.label ? afterMatchesLabel(rule.after, text, ctx.label) : null;
+      if (labelled === null) return null;
+      score += 400 + Math.min(labelled, 100);
+      start = ctx.label!.start;
+    }
   }
   let before: Hit | null = null;
   if (rule.before) {
@@ -83,7 +93,7 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
     beforeStart = before.index;
     score += 200 - Math.min(distance, 190) + Math.min(length, 60) / 2;
     if (beforeStart < ctx.prevCandidateEnd) score -= 250;
-    start = beforeStart;
+    start = Math.min(start, beforeStart);
   }
   if (rule.notAfter) {
     const m = stickyAt(rule.notAfter, text, cand.end);

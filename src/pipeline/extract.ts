@@ -11,6 +11,7 @@ import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
+import { labelBefore } from '../match/label.js';
 import { literalScanner, matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
@@ -93,6 +94,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     }
     ctx.nextCandidateStart = next !== undefined && sentenceOf[next] === sentenceOf[ci] ? cands[next]!.start : Infinity;
     ctx.prevCandidateEnd = prevEvidenceEnd > win.leftStart ? Math.min(prevEvidenceEnd, cands[ci]!.start) : -1;
+    ctx.label = labelBefore(text, clause.start, cands[ci]!.start);
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });

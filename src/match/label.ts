@@ -1,0 +1,47 @@
+/**
+ * Lists and flattened tables state a statistic as `label: value`:
+ *   `- Số tài khoản VNeID đã kích hoạt: 650.000`, `Tỷ lệ người dân có danh tính số: 72%`.
+ * The label is the noun phrase a rule's `after` pattern describes, written before the number
+ * instead of after it. When a number follows such a label (the whole clause before it, up to a
+ * colon), a rule's `after` pattern may match the label instead of the words after the number.
+ */
+
+export interface Label {
+  /** Where the label's words start (after any bullet) and where its colon stands. */
+  start: number;
+  end: number;
+}
+
+// The clause up to the number: an optional bullet, a label without digits, a colon, and at most
+// a linking word (`: khoảng 72%`).
+const LABEL = /^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?=\p{L})([^:;\d\n]{3,120}?)\s*:\s*(?:(?:khoảng|gần|hơn|trên|đạt|là)\s+)?$/iu;
+// Words that head a label but not the noun phrase (`Tỷ lệ hộ gia đình có cáp quang`).
+const LABEL_HEAD = /^(?:tỷ lệ|tỉ lệ|số lượng|tổng số|số)\s+/iu;
+/** Words a label may add after the phrase the pattern describes (`… đã kích hoạt trên địa bàn`). */
+const MAX_TAIL = 30;
+
+/** The label of a number written `label: number` at the start of its clause, or null. */
+export function labelBefore(text: string, clauseStart: number, numberStart: number): Label | null {
+  if (numberStart - clauseStart > 200 || text.lastIndexOf(':', numberStart - 1) < clauseStart) return null;
+  const m = LABEL.exec(text.slice(clauseStart, numberStart));
+  if (!m) return null;
+  const start = clauseStart + m[0].indexOf(m[1]!);
+  return { start, end: start + m[1]!.length };
+}
+
+/**
+ * Whether a sticky `after` pattern describes the label: it matches from the label's start (or
+ * after a heading `tỷ lệ`, `số`) and leaves at most a short tail of the label. Returns the
+ * matched length (spaces trimmed), or null.
+ */
+export function afterMatchesLabel(after: RegExp, text: string, label: Label): number | null {
+  const head = LABEL_HEAD.exec(text.slice(label.start, label.end));
+  for (const from of head ? [label.start, label.start + head[0].length] : [label.start]) {
+    after.lastIndex = from;
+    const m = after.exec(text);
+    if (!m) continue;
+    const end = from + m[0].trimEnd().length;
+    if (end <= label.end && label.end - end <= MAX_TAIL && !/[,.]/.test(text.slice(end, label.end))) return m[0].trim().length;
+  }
+  return null;
+}

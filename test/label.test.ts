@@ -1,0 +1,38 @@
+// `label: value` list items (flattened tables, key-figure boxes): the label is the noun phrase.
+import { describe, expect, it } from 'vitest';
+import { extract } from './helpers.js';
+import { labelBefore } from '../src/match/label.js';
+
+const summary = (text: string) =>
+  extract(text).records.map((r) => ({ indicator: r.indicator, value: r.value, unit: r.unit, denominator: r.denominator, qualifier: r.qualifier, status: r.status, text: r.text }));
+
+describe('label: value list items', () => {
+  it('reads the label as the counted noun, bullet or not', () => {
+    const input = [
+      'Kết quả một số chỉ tiêu chính:',
+      '- Số tài khoản VNeID đã kích hoạt: 650.000',
+      'Tỷ lệ người dân có danh tính số: khoảng 72%',
+      '+ Số tổ công nghệ số cộng đồng: 1.245',
+    ].join('\n');
+    const { records } = extract(input);
+    expect(summary(input)).toEqual([
+      { indicator: 'gov.eid_accounts_activated', value: 650000, unit: 'count', denominator: null, qualifier: 'exact', status: 'actual', text: 'Số tài khoản VNeID đã kích hoạt: 650.000' },
+      { indicator: 'gov.eid_adult_population', value: 72, unit: 'percent', denominator: null, qualifier: 'approx', status: 'actual', text: 'Tỷ lệ người dân có danh tính số: khoảng 72%' },
+      { indicator: 'society.community_tech_teams', value: 1245, unit: 'count', denominator: null, qualifier: 'exact', status: 'actual', text: 'Số tổ công nghệ số cộng đồng: 1.245' },
+    ]);
+    for (const r of records) expect(r.text).toBe(input.slice(r.start, r.end));
+  });
+
+  it('ignores labels that name no counted noun, hold a number, or do not start the clause', () => {
+    for (const text of ['Ghi chú: 650.000', 'Năm 2024 tài khoản đã kích hoạt: 650.000', 'Theo Sở, tài khoản: 650.000 là con số lớn', 'Hotline: 0256 3822 345']) {
+      expect(summary(text), text).toEqual([]);
+    }
+  });
+
+  it('finds the label only when the colon ends the clause before the number', () => {
+    const t = '- Số tài khoản: 650.000';
+    expect(labelBefore(t, 0, t.indexOf('650'))).toEqual({ start: 2, end: 14 });
+    expect(labelBefore('Năm 2024: 650', 0, 10)).toBeNull();
+    expect(labelBefore('Tài khoản đạt 650', 0, 14)).toBeNull();
+  });
+});
