@@ -22,11 +22,16 @@ const MAX_TAIL = 30;
 
 /** The label of a number written `label: number` at the start of its clause, or null. */
 export function labelBefore(text: string, clauseStart: number, numberStart: number): Label | null {
-  if (numberStart - clauseStart > 200 || text.lastIndexOf(':', numberStart - 1) < clauseStart) return null;
+  if (numberStart - clauseStart > 200 || !hasColon(text, clauseStart, numberStart)) return null;
   const m = LABEL.exec(text.slice(clauseStart, numberStart));
   if (!m) return null;
   const start = clauseStart + m[0].indexOf(m[1]!);
   return { start, end: start + m[1]!.length };
+}
+
+function hasColon(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 58) return true;
+  return false;
 }
 
 /**
