@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './helpers.js';
 import { labelBefore } from '../src/match/label.js';
+import { extractHtml } from '../src/html/extract.js';
 
 const summary = (text: string) =>
   extract(text).records.map((r) => ({ indicator: r.indicator, value: r.value, unit: r.unit, denominator: r.denominator, qualifier: r.qualifier, status: r.status, text: r.text }));
@@ -34,5 +35,18 @@ describe('label: value list items', () => {
     expect(labelBefore(t, 0, t.indexOf('650'))).toEqual({ start: 2, end: 14 });
     expect(labelBefore('Năm 2024: 650', 0, 10)).toBeNull();
     expect(labelBefore('Tài khoản đạt 650', 0, 14)).toBeNull();
+  });
+
+  it('reads an HTML table row as label | value, and a number at a line end ignores the next line', () => {
+    const page = extractHtml(
+      '<html><body><article><p>Tỷ lệ hộ gia đình có cáp quang: 88%</p><table><tr><th>Chỉ tiêu</th><th>Kết quả</th></tr>' +
+        '<tr><td>Tỷ lệ hồ sơ trực tuyến</td><td>61,2%</td></tr><tr><td>Số tổ công nghệ số cộng đồng</td><td>1.245</td></tr></table></article></body></html>',
+    );
+    expect(page.text).toBe('Tỷ lệ hộ gia đình có cáp quang: 88%\n\nChỉ tiêu | Kết quả\n\nTỷ lệ hồ sơ trực tuyến | 61,2%\n\nSố tổ công nghệ số cộng đồng | 1.245');
+    expect(summary(page.text).map((r) => [r.indicator, r.value, r.text])).toEqual([
+      ['infra.households_fiber', 88, 'Tỷ lệ hộ gia đình có cáp quang: 88%'],
+      ['gov.online_dossiers', 61.2, 'Tỷ lệ hồ sơ trực tuyến | 61,2%'],
+      ['society.community_tech_teams', 1245, 'Số tổ công nghệ số cộng đồng | 1.245'],
+    ]);
   });
 });

@@ -35,8 +35,9 @@ interface Reading {
 
 function readAt(text: string, start: number, raw: string, style: NumberStyle, urls: [number, number][]): Reading {
   let end = start + raw.length;
-  const left = text.slice(Math.max(0, start - LOOKBACK), start);
-  const rightRaw = text.slice(end, end + LOOKAHEAD);
+  // A line break ends what can be read about a number (`88%` then a line `Chỉ tiêu | …`).
+  const left = lineTail(text.slice(Math.max(0, start - LOOKBACK), start));
+  const rightRaw = lineHead(text.slice(end, end + LOOKAHEAD));
   const make = (over: Partial<Candidate>): Candidate => ({
     start, end, value: NaN, unit: 'count', denominator: null, bare: false, ...over,
   });
@@ -147,7 +148,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
 /** Exclusions that apply to any reading: changes (`tăng 5,2% so với …`), multipliers, plan completion. */
 function finishReading(text: string, left: string, cands: Candidate[], reach: number): Reading {
   const first = cands[0]!;
-  const right = text.slice(first.end, first.end + LOOKAHEAD);
+  const right = lineHead(text.slice(first.end, first.end + LOOKAHEAD));
   if (P.R_MULTIPLIER.test(right)) first.excluded = 'multiplier';
   else if (first.unit === 'percent' && P.R_COMPLETION.test(right)) first.excluded = 'completion';
   else if (P.L_COMPARISON.test(left)) for (const c of cands) c.excluded = 'change';
@@ -175,6 +176,16 @@ function markListContinuations(text: string, cands: Candidate[]): void {
       cur.rankGroup = prev.rankGroup;
     }
   }
+}
+
+function lineHead(s: string): string {
+  const nl = s.indexOf('\n');
+  return nl === -1 ? s : s.slice(0, nl);
+}
+
+function lineTail(s: string): string {
+  const nl = s.lastIndexOf('\n');
+  return nl === -1 ? s : s.slice(nl + 1);
 }
 
 /** `người/100 dân` needs a slash within its first words: most numbers skip R_DENSITY. */

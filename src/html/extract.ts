@@ -3,7 +3,8 @@
  * forgiving HTML parser that decodes entities); the main content is the `<article>` (or the
  * content-like container) holding the most text, minus scripts, styles, navigation, share
  * buttons, comments and other boilerplate. Block elements become line breaks, so sentences and
- * `line` numbers behave as in a text file; records' offsets refer to this extracted text.
+ * `line` numbers behave as in a text file, and table cells are joined with ` | `; records'
+ * offsets refer to this extracted text.
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
@@ -41,10 +42,16 @@ function isBoilerplate(e: Element): boolean {
 }
 
 function walk(nodes: ChildNode[], out: string[]): void {
+  let cellSeen = false;
   for (const n of nodes) {
     if (n.type === 'text') out.push(n.data.replace(/\s+/g, ' '));
     else if (isElement(n)) {
       if (isBoilerplate(n)) continue;
+      // Cells of a row stay apart (`Tỷ lệ hồ sơ trực tuyến | 61,2%`), not glued into one word.
+      if (n.name === 'td' || n.name === 'th') {
+        if (cellSeen) out.push(' | ');
+        cellSeen = true;
+      }
       const block = BLOCK_TAGS.has(n.name);
       if (block) out.push('\n');
       walk(n.children, out);

@@ -1,6 +1,7 @@
 /**
  * Lists and flattened tables state a statistic as `label: value`:
- *   `- Số tài khoản VNeID đã kích hoạt: 650.000`, `Tỷ lệ người dân có danh tính số: 72%`.
+ *   `- Số tài khoản VNeID đã kích hoạt: 650.000`, `Tỷ lệ người dân có danh tính số: 72%`,
+ *   and an HTML table row as `label | value` (cells are joined with ` | `).
  * The label is the noun phrase a rule's `after` pattern describes, written before the number
  * instead of after it. When a number follows such a label (the whole clause before it, up to a
  * colon), a rule's `after` pattern may match the label instead of the words after the number.
@@ -14,7 +15,7 @@ export interface Label {
 
 // The clause up to the number: an optional bullet, a label without digits, a colon, and at most
 // a linking word (`: khoảng 72%`).
-const LABEL = /^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?=\p{L})([^:;\d\n]{3,120}?)\s*:\s*(?:(?:khoảng|gần|hơn|trên|đạt|là)\s+)?$/iu;
+const LABEL = /^\s*(?:[-+•*–]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?=\p{L})([^:;|\d\n]{3,120}?)\s*[:|]\s*(?:(?:khoảng|gần|hơn|trên|đạt|là)\s+)?$/iu;
 // Words that head a label but not the noun phrase (`Tỷ lệ hộ gia đình có cáp quang`).
 const LABEL_HEAD = /^(?:tỷ lệ|tỉ lệ|số lượng|tổng số|số)\s+/iu;
 /** Words a label may add after the phrase the pattern describes (`… đã kích hoạt trên địa bàn`). */
@@ -29,8 +30,12 @@ export function labelBefore(text: string, clauseStart: number, numberStart: numb
   return { start, end: start + m[1]!.length };
 }
 
+/** A `:` (or the ` | ` between two table cells) in text[from, to). */
 function hasColon(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 58) return true;
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 124) return true;
+  }
   return false;
 }
 
