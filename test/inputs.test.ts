@@ -52,6 +52,15 @@ describe('HTML input', () => {
     expect(page.text).toContain('5.528 máy tính');
   });
 
+  it('drops the related-news boxes of Vietnamese news sites', () => {
+    const body = '<p>Toàn tỉnh có 1.200 trạm BTS, phủ sóng 99% dân số và 100% thôn, bản trên địa bàn tỉnh.</p>'.repeat(3);
+    for (const box of ['box-tinlienquan', 'tin-khac', 'list-news', 'xem-them', 'other-news', 'box-news-relate', 'box-tinkhac']) {
+      const page = extractHtml(`<html><body><article class="detail-content">${body}<div class="${box}"><a>Tỉnh đứng thứ 14 về DTI</a></div></article></body></html>`);
+      expect(page.text, box).toContain('1.200 trạm BTS');
+      expect(page.text, box).not.toContain('thứ 14');
+    }
+  });
+
   it('records from the HTML page equal those from the same article as plain text', () => {
     const fromHtml = jsonl(chiso(['extract', join(INPUTS, 'page.html'), '-f', 'jsonl']).stdout);
     const fromText = jsonl(chiso(['extract', join(INPUTS, 'page.txt'), '-f', 'jsonl']).stdout);

@@ -17,7 +17,9 @@ export interface HtmlArticle {
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'iframe', 'svg', 'canvas', 'select', 'input', 'textarea', 'figure', 'figcaption']);
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'table', 'blockquote', 'pre', 'br', 'hr', 'dd', 'dt', 'dl', 'time', 'address']);
-const BOILERPLATE = /(?:^|[\s_-])(?:share|sharing|social|comment|comments|binh-luan|related|tin-lien-quan|lien-quan|menu|nav|navbar|breadcrumb|footer|header|sidebar|widget|advert|ads|banner|tags?|toolbar|print|rating|popup|cookie|subscribe|login|author-box)(?:$|[\s_-])/i;
+// Related-news boxes of Vietnamese news sites too (`tinlienquan`, `tin-khac`, `xem-them`, `list-news`):
+// their headlines hold other articles' statistics.
+const BOILERPLATE = /(?:^|[\s_-])(?:share|sharing|social|comment|comments|binh-luan|binhluan|related|relate|tin-lien-quan|tinlienquan|lien-quan|tin-khac|tinkhac|tin-cung-chuyen-muc|other-news|more-news|xem-them|xemthem|doc-them|docthem|read-more|readmore|list-news|menu|nav|navbar|breadcrumb|footer|header|sidebar|widget|advert|ads|banner|tags?|toolbar|print|rating|popup|cookie|subscribe|login|author-box)(?:$|[\s_-])/i;
 const CONTENT = /(?:^|[\s_-])(?:article|content|detail|post|entry|story|body|main|news|noidung|chi-tiet|fck_detail)(?:$|[\s_-])/i;
 
 export function extractHtml(html: string): HtmlArticle {
