@@ -43,8 +43,11 @@ export interface MatchContext {
 }
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
+  // A number set aside as a change is only read by rules whose indicator is a change.
+  const changeOnly = cand.excluded === 'change';
   let best: RuleMatch | null = null;
   for (const rule of passingRules(ruleSet, cand, ctx.memo)) {
+    if (changeOnly && !rule.rule.reads_change) continue;
     const m = tryRule(rule, cand, win, ctx);
     if (m && (!best || m.score > best.score)) best = m;
   }
@@ -170,6 +173,11 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
   index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate };
   indexes.set(ruleSet, index);
   return index;
+}
+
+/** Whether any rule reads numbers set aside as changes (`reads_change`). */
+export function readsChanges(ruleSet: RuleSet): boolean {
+  return ruleSet.rules.some((r) => r.rule.reads_change);
 }
 
 /** The gate-literal scanner of a rule set (for `ClauseMemo`). */

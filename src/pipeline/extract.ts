@@ -12,7 +12,7 @@ import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
 import { labelBefore } from '../match/label.js';
-import { literalScanner, matchCandidate, type MatchContext, type RuleMatch } from '../match/match.js';
+import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
 import { companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
@@ -98,6 +98,23 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });
+
+  // 1b. Changes (`tăng 5,8% so với năm trước`) are records only where a rule's indicator is a
+  // change. They are read apart, so they never change how their neighbours are read.
+  if (readsChanges(opts.ruleSet)) {
+    cands.forEach((c, ci) => {
+      if (c.excluded !== 'change' || sentenceOf[ci]! < 0) return;
+      const sentence = sentences[sentenceOf[ci]!]!;
+      const clause = clauses.clause(sentence, c.start);
+      const next = cands[ci + 1] !== undefined && cands[ci + 1]!.start < sentence.end ? cands[ci + 1] : undefined;
+      const changeCtx: MatchContext = { text, memo: new ClauseMemo(text, clause.start, clause.end, scanner), nextCandidateStart: next ? next.start : Infinity, prevCandidateEnd: -1 };
+      const m = matchCandidate(c, clauses.windows(sentence, c.start, c.end), changeCtx, opts.ruleSet);
+      if (m) {
+        matches[ci] = m;
+        outcomes[ci] = null;
+      }
+    });
+  }
 
   // 2. `lần lượt` lists take their subjects in order.
   for (const group of listGroups(text, cands, live, sentenceOf)) {

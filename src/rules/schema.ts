@@ -41,6 +41,11 @@ export const RuleSchema = z
     crosses_numbers: z.boolean().default(false),
     /** With crosses_numbers: numbers inside the evidence belong to this record (default) or keep their own. */
     consumes: z.boolean().default(true),
+    /**
+     * The indicator is itself a change (a growth rate): the rule also reads numbers the candidate
+     * finder set aside as changes (`năng suất lao động tăng 5,8% so với năm trước`).
+     */
+    reads_change: z.boolean().default(false),
     /** Accent-insensitive matching, for sources that lost their diacritics. */
     fold: z.enum(['none', 'diacritics']).default('none'),
     priority: z.number().int().min(-9).max(9).default(0),
