@@ -13,7 +13,7 @@ import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
 import { labelBefore } from '../match/label.js';
 import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
-import { companionLink, coordinationLink } from '../refine/links.js';
+import { anaphoraLink, companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
 import { readQualifier } from '../refine/qualifier.js';
 import { readStatus, sentenceCues, type SentenceCues } from '../refine/status.js';
@@ -31,7 +31,7 @@ export interface Article {
 }
 
 export type CandidateOutcome =
-  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' }
+  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' | 'anaphora' }
   | { kind: 'excluded'; reason: ExclusionReason }
   | { kind: 'no-rule' }
   | { kind: 'consumed'; by: string }
@@ -149,6 +149,12 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       matches[a] = { ...matches[b]!, unit: cands[a]!.unit, start: cands[a]!.start, end: cands[a]!.end };
       outcomes[a] = { kind: 'record', rule: matches[b]!.rule.rule.id, via: 'coordination' };
     }
+  }
+  for (let k = 1; k < alive.length; k++) {
+    const [a, b] = [alive[k - 1]!, alive[k]!];
+    if (sentenceOf[a] !== sentenceOf[b] || !anaphoraLink(text, cands[a]!, cands[b]!, matches[a]!, matches[b]!)) continue;
+    matches[b] = { ...matches[a]!, unit: cands[b]!.unit, start: cands[b]!.start, end: cands[b]!.end };
+    outcomes[b] = { kind: 'record', rule: matches[a]!.rule.rule.id, via: 'anaphora' };
   }
   for (let k = 1; k < alive.length; k++) {
     const [a, b] = [alive[k - 1]!, alive[k]!];

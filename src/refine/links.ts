@@ -7,6 +7,8 @@
  *                  or fraction it restates.
  *  - coordination: `100% lãnh đạo cấp ủy …, 100% lãnh đạo cấp phòng … được cấp chữ ký số` —
  *                  a list of numbers of one unit that share the predicate after the last one.
+ *  - anaphora:     `kinh tế số chiếm 25% GRDP; hiện nay tỷ trọng này mới đạt 10,2%` — the
+ *                  measure named again with `này`.
  */
 import type { Candidate } from '../candidates/types.js';
 import type { RuleMatch } from '../match/match.js';
@@ -33,6 +35,16 @@ export function companionLink(text: string, prev: Candidate, next: Candidate, pr
   if (prevMatch && weakNext && prevMatch.rule.units.has(next.unit) && nextMatch?.rule !== prevMatch.rule) return 'forward';
   if (!prevMatch && nextMatch && nextMatch.rule.units.has(prev.unit) && /\(\s*$/.test(between)) return 'backward';
   return null;
+}
+
+// `…; hiện nay tỷ trọng này mới đạt 10,2%`: the share named again by `này`.
+const ANAPHORA = /(?:tỷ lệ|tỉ lệ|tỷ trọng|con số|chỉ số|số lượng|mức) này[^\d;.!?]{0,30}$/iu;
+
+/** A number that restates the previous one's measure (`tỷ lệ này`, `con số này`) takes its key. */
+export function anaphoraLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): boolean {
+  if (!prevMatch || nextMatch || !prevMatch.rule.units.has(next.unit)) return false;
+  const between = text.slice(prev.end, next.start);
+  return between.length <= 200 && ANAPHORA.test(between);
 }
 
 export function coordinationLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): boolean {

@@ -1,0 +1,23 @@
+// Neighbours lending their key: companions, coordinated lists, and `này` anaphora.
+import { describe, expect, it } from 'vitest';
+import { extract } from './helpers.js';
+
+const read = (text: string) => extract(text).records.map((r) => [r.indicator, r.value, r.unit, r.qualifier, r.status]);
+
+describe('anaphora: the measure named again with `này`', () => {
+  it('takes the previous number’s key, across a semicolon, with its own qualifier and status', () => {
+    expect(read('Đến năm 2030, kinh tế số phấn đấu chiếm tối thiểu 25% GRDP; hiện nay tỷ trọng này mới đạt 10,2%.')).toEqual([
+      ['econ.digital_economy_grdp_share', 25, 'percent', 'at_least', 'target'],
+      ['econ.digital_economy_grdp_share', 10.2, 'percent', 'exact', 'actual'],
+    ]);
+  });
+
+  it('needs `này` and a unit the rule reads', () => {
+    expect(read('Kinh tế số chiếm 12% GRDP; năm nay dự kiến 500 doanh nghiệp tham gia.')).toEqual([
+      ['econ.digital_economy_grdp_share', 12, 'percent', 'exact', 'actual'],
+    ]);
+    expect(read('Kinh tế số chiếm 12% GRDP; con số này tương đương 3.000 tỷ đồng.')).toEqual([
+      ['econ.digital_economy_grdp_share', 12, 'percent', 'exact', 'actual'],
+    ]);
+  });
+});
