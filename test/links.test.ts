@@ -21,3 +21,11 @@ describe('anaphora: the measure named again with `này`', () => {
     ]);
   });
 });
+
+describe('clause bounds', () => {
+  it('reads a number the same whatever the next sentence says (an after-gap never reaches into it)', () => {
+    const alone = read('Toàn tỉnh có 1.234 DVCTT toàn trình.');
+    expect(alone).toEqual([['gov.online_services_full', 1234, 'count', 'exact', 'actual']]);
+    expect(read('Toàn tỉnh có 1.234 DVCTT toàn trình.\nTỷ lệ dịch vụ công trực tuyến toàn trình đạt 45,5%.')[0]).toEqual(alone[0]);
+  });
+});

@@ -72,8 +72,13 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
   let beforeStart: number | null = null;
   // The anchored `after` test is the cheapest (one position), so it runs first; `before`
   // patterns are searched once per clause and memoized.
+  // Sticky patterns run on the text cut at the clause end: a lazy gap (`[^;\d]{0,60}?`) that
+  // found its words only in the next sentence would fail the rule, when a shorter match inside
+  // the clause exists. (The character after a clause is never a letter or digit, so the
+  // patterns' closing word edge reads the same at the cut.)
+  const clauseText = cutAt(text, win.clauseEnd);
   if (rule.after) {
-    const m = stickyAt(rule.after, text, cand.end);
+    const m = stickyAt(rule.after, clauseText, cand.end);
     if (m && cand.end + m.length <= rightLimit) {
       score += 400 + Math.min(m.trimmed, 100);
       end = cand.end + m.length;
@@ -99,12 +104,27 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
     start = Math.min(start, beforeStart);
   }
   if (rule.notAfter) {
-    const m = stickyAt(rule.notAfter, text, cand.end);
+    const m = stickyAt(rule.notAfter, clauseText, cand.end);
     if (m && cand.end + m.length <= win.rightEnd) return null;
   }
   if (rule.context && memo.matches(rule.context).length === 0) return null;
   if (rule.notBefore && findBefore(rule.notBefore, rule.rule.not_before!, memo, text, win.leftStart, cand.start)) return null;
   return { rule, unit, score, start, end, beforeStart, hasAfter: rule.after !== undefined };
+}
+
+// The last cut, reused by every rule tried on the same number.
+let cutWhole = '';
+let cutEnd = -1;
+let cutText = '';
+
+function cutAt(text: string, end: number): string {
+  if (end >= text.length) return text;
+  if (end !== cutEnd || text !== cutWhole) {
+    cutWhole = text;
+    cutEnd = end;
+    cutText = text.slice(0, end);
+  }
+  return cutText;
 }
 
 /** Runs a sticky pattern at `at`; returns the matched length (trailing space trimmed) or null. */

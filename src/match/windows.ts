@@ -10,6 +10,8 @@ export const MAX_WINDOW = 400;
 export interface Windows {
   leftStart: number;
   rightEnd: number;
+  /** End of the clause the number ends in: no `after` match may run past it. */
+  clauseEnd: number;
 }
 
 /** Positions of the clause separators of one text, for O(log n) look-ups. */
@@ -34,7 +36,7 @@ export class ClauseBounds {
   windows(sentence: Span, start: number, end: number): Windows {
     const c = this.clause(sentence, start);
     const rightClause = end === start ? c : this.clause(sentence, end);
-    return { leftStart: Math.max(c.start, start - MAX_WINDOW), rightEnd: Math.min(rightClause.end, end + MAX_WINDOW) };
+    return { leftStart: Math.max(c.start, start - MAX_WINDOW), rightEnd: Math.min(rightClause.end, end + MAX_WINDOW), clauseEnd: rightClause.end };
   }
 
   private firstAtOrAfter(pos: number): number {
