@@ -1,7 +1,7 @@
 // `label: value` list items (flattened tables, key-figure boxes): the label is the noun phrase.
 import { describe, expect, it } from 'vitest';
 import { extract } from './helpers.js';
-import { labelBefore } from '../src/match/label.js';
+import { labelBefore, shareSubject } from '../src/match/label.js';
 import { extractHtml } from '../src/html/extract.js';
 
 const summary = (text: string) =>
@@ -48,5 +48,17 @@ describe('label: value list items', () => {
       ['gov.online_dossiers', 61.2, 'Tỷ lệ hồ sơ trực tuyến | 61,2%'],
       ['society.community_tech_teams', 1245, 'Số tổ công nghệ số cộng đồng | 1.245'],
     ]);
+  });
+
+  it('reads the subject of a share no rule read (`tỷ lệ <subject> đạt N%`) like a label', () => {
+    expect(summary('Tỷ lệ sản phẩm OCOP được đưa lên sàn thương mại điện tử đạt 85%.')).toEqual([
+      { indicator: 'econ.ecommerce_products', value: 85, unit: 'percent', denominator: null, qualifier: 'exact', status: 'actual', text: 'sản phẩm OCOP được đưa lên sàn thương mại điện tử đạt 85%' },
+    ]);
+    for (const text of ['Tỷ lệ hộ nghèo giảm còn 3,2%.', 'Tỷ lệ tăng trưởng kinh tế của tỉnh đạt 7,5%.', 'Tỷ lệ xã đạt chuẩn nông thôn mới là 75%.']) {
+      expect(summary(text), text).toEqual([]);
+    }
+    const t = 'Năm nay, tỷ lệ doanh nghiệp tham gia sàn đạt khoảng 12%';
+    expect(shareSubject(t, 0, t.indexOf('12'))).toEqual({ start: t.indexOf('doanh'), end: t.indexOf(' đạt') });
+    expect(shareSubject('Tỷ lệ 25 dịch vụ đạt 40%', 0, 21)).toBeNull(); // a number between
   });
 });

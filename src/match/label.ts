@@ -55,3 +55,26 @@ export function afterMatchesLabel(after: RegExp, text: string, label: Label): nu
   }
   return null;
 }
+
+// `Tỷ lệ sản phẩm OCOP được đưa lên sàn TMĐT đạt 45,5%`: the share's subject, then a linking verb.
+const SHARE_HEAD = /(?:tỷ lệ|tỉ lệ)\s+/giu;
+const LINK_BEFORE_NUMBER = /\s+(?:(?:đã|mới|chỉ|ước|bình quân|hiện)\s+)?(?:đạt|là|chiếm|ở mức|lên tới|lên đến)(?:\s+được)?(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ|tối thiểu|tối đa))?\s*$/iu;
+
+/**
+ * The subject of a share stated as `tỷ lệ <subject> đạt N%` (the last `tỷ lệ` of the clause
+ * before the number, with no number between), as a label for the rules' `after` patterns: a
+ * fallback for shares no rule reads otherwise.
+ */
+export function shareSubject(text: string, clauseStart: number, numberStart: number): Label | null {
+  const from = Math.max(clauseStart, numberStart - 200);
+  const left = text.slice(from, numberStart);
+  let head: RegExpExecArray | null = null;
+  SHARE_HEAD.lastIndex = 0;
+  for (let m = SHARE_HEAD.exec(left); m; m = SHARE_HEAD.exec(left)) head = m;
+  if (!head) return null;
+  const rest = left.slice(head.index + head[0].length);
+  const link = LINK_BEFORE_NUMBER.exec(rest);
+  if (!link || /[\d;]/.test(rest)) return null;
+  const start = from + head.index + head[0].length;
+  return link.index >= 3 ? { start, end: start + link.index } : null;
+}

@@ -11,7 +11,7 @@ import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
-import { labelBefore } from '../match/label.js';
+import { labelBefore, shareSubject } from '../match/label.js';
 import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
 import { anaphoraLink, companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
@@ -96,6 +96,11 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     ctx.prevCandidateEnd = prevEvidenceEnd > win.leftStart ? Math.min(prevEvidenceEnd, cands[ci]!.start) : -1;
     ctx.label = labelBefore(text, clause.start, cands[ci]!.start);
     matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+    // A share no rule read: its subject after `tỷ lệ` may be what a rule's `after` describes.
+    if (!matches[ci] && !ctx.label && (cands[ci]!.unit === 'percent' || cands[ci]!.unit === 'fraction')) {
+      ctx.label = shareSubject(text, clause.start, cands[ci]!.start);
+      if (ctx.label) matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+    }
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });
 
