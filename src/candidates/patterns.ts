@@ -23,8 +23,9 @@ export const L_CODE = tail('(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|ph
 export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
 export const L_DATE = tail('(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$', 12);
 export const L_ORDINAL = tail('(?:(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ|(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ))\\s*$', 24);
-export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí)\\s*$', 24);
-export const L_RANK_GROUP = tail('(?:top|tốp|nhóm)\\s*$', 12);
+export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí|một trong)\\s*$', 24);
+// `một trong 10 địa phương dẫn đầu` is a top-10 group; `một trong 12 thành viên` only a label.
+export const L_RANK_GROUP = tail('(?:top|tốp|nhóm|một trong)\\s*$', 12);
 export const L_LABEL = tail('(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$', 20);
 export const L_CHANGE = tail('(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$', 30);
 // `cao hơn mức trung bình cả nước 15%`: a difference stated after a comparison.
