@@ -58,6 +58,8 @@ export function afterMatchesLabel(after: RegExp, text: string, label: Label): nu
 
 // `Tỷ lệ sản phẩm OCOP được đưa lên sàn TMĐT đạt 45,5%`: the share's subject, then a linking verb.
 const SHARE_HEAD = /(?:tỷ lệ|tỉ lệ)\s+/giu;
+// A number between the head and the share (`4G` is a word, not a number).
+const STANDALONE_NUMBER = /(?<![\p{L}\d])\d+(?:[.,]\d+)*(?![\p{L}\d])/u;
 const LINK_BEFORE_NUMBER = /\s+(?:(?:đã|mới|chỉ|ước|bình quân|hiện)\s+)?(?:đạt|là|chiếm|ở mức|lên tới|lên đến)(?:\s+được)?(?:\s+(?:khoảng|gần|hơn|trên|xấp xỉ|tối thiểu|tối đa))?\s*$/iu;
 
 /**
@@ -74,7 +76,7 @@ export function shareSubject(text: string, clauseStart: number, numberStart: num
   if (!head) return null;
   const rest = left.slice(head.index + head[0].length);
   const link = LINK_BEFORE_NUMBER.exec(rest);
-  if (!link || /[\d;]/.test(rest)) return null;
+  if (!link || rest.includes(';') || STANDALONE_NUMBER.test(rest)) return null;
   const start = from + head.index + head[0].length;
   return link.index >= 3 ? { start, end: start + link.index } : null;
 }
