@@ -29,3 +29,16 @@ describe('clause bounds', () => {
     expect(read('Toàn tỉnh có 1.234 DVCTT toàn trình.\nTỷ lệ dịch vụ công trực tuyến toàn trình đạt 45,5%.')[0]).toEqual(alone[0]);
   });
 });
+
+describe('lần lượt', () => {
+  it('maps numbers to subjects in order, also when the subjects are counted nouns (after-patterns)', () => {
+    expect(read('Số thuê bao di động và thuê bao internet băng rộng cố định lần lượt là 1,1 triệu và 230.000 thuê bao.')).toEqual([
+      ['infra.mobile_subscriptions', 1100000, 'count', 'exact', 'actual'],
+      ['infra.internet_subscriptions', 230000, 'count', 'exact', 'actual'],
+    ]);
+    expect(read('Tỷ lệ hồ sơ trực tuyến và tỷ lệ thanh toán trực tuyến lần lượt đạt 62% và 45%.')).toEqual([
+      ['gov.online_dossiers', 62, 'percent', 'exact', 'actual'],
+      ['gov.online_payment', 45, 'percent', 'exact', 'actual'],
+    ]);
+  });
+});

@@ -23,13 +23,30 @@ export function assignRespectively(
   const at = left.search(RESPECTIVELY);
   if (at < 0 || group.length < 2) return null;
   const subjectText = left.slice(0, at);
-  // The earliest-ending distinct phrase per indicator, then ordered by position.
-  const found = new Map<string, { rule: CompiledRule; index: number; end: number }>();
   const lower = subjectText.toLowerCase();
+  // The subjects are what the rules' `before` patterns name; failing that, their `after`
+  // patterns too (`Số thuê bao di động và thuê bao internet … lần lượt là …`: counted nouns).
+  let phrases = subjectPhrases(subjectText, lower, first, rules, (r) => r.before !== undefined && !r.after);
+  if (phrases.length !== group.length) phrases = subjectPhrases(subjectText, lower, first, rules, (r) => !(r.before && r.after));
+  if (phrases.length !== group.length) return null;
+  return group.map((ci, k) => ({ candidate: ci, rule: phrases[k]!.rule, start: leftStart + phrases[k]!.index }));
+}
+
+interface Phrase {
+  rule: CompiledRule;
+  index: number;
+  end: number;
+}
+
+/** Distinct indicator phrases in the subject text, in order, by the patterns `use` picks. */
+function subjectPhrases(subjectText: string, lower: string, first: Candidate, rules: CompiledRule[], use: (r: CompiledRule) => boolean): Phrase[] {
+  // The earliest-ending distinct phrase per indicator, then ordered by position.
+  const found = new Map<string, Phrase>();
   for (const rule of rules) {
-    if (!rule.before || !rule.units.has(first.unit) || rule.after) continue;
+    const re = rule.before && !rule.after ? rule.before : rule.after;
+    if (!re || !use(rule) || !rule.units.has(first.unit)) continue;
     if (!rule.gates.every((gate) => gate.some((lit) => lower.includes(lit)))) continue; // cannot match
-    const m = shortestMatch(rule.before, subjectText);
+    const m = shortestMatch(re, subjectText);
     if (!m) continue;
     const key = rule.rule.indicator;
     const cur = found.get(key);
@@ -39,9 +56,7 @@ export function assignRespectively(
   }
   // Drop phrases nested inside a longer one (`dịch vụ công trực tuyến` inside `… toàn trình`).
   const phrases = [...found.values()].filter((p) => ![...found.values()].some((q) => q !== p && q.index <= p.index && q.end >= p.end && q.end - q.index > p.end - p.index));
-  phrases.sort((a, b) => a.index - b.index);
-  if (phrases.length !== group.length) return null;
-  return group.map((ci, k) => ({ candidate: ci, rule: phrases[k]!.rule, start: leftStart + phrases[k]!.index }));
+  return phrases.sort((a, b) => a.index - b.index);
 }
 
 const stickyCache = new WeakMap<RegExp, RegExp>();
@@ -50,7 +65,7 @@ const stickyCache = new WeakMap<RegExp, RegExp>();
 function shortestMatch(re: RegExp, s: string): { index: number; length: number } | null {
   let sticky = stickyCache.get(re);
   if (!sticky) {
-    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+    sticky = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y');
     stickyCache.set(re, sticky);
   }
   let best: { index: number; length: number } | null = null;
