@@ -166,6 +166,7 @@ export function subjectBefore(text: string, clauseStart: number, cand: Candidate
   const phrase = body.slice(from >= 0 ? from : lastComma + 1).trim();
   if ((/\d/.test(phrase) && /\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, ''))) || GLUED.test(phrase)) return '';
   const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 1 && isStop(words[0]!)) return ''; // `tỷ trọng này` names no subject
   return (words.length > MAX_BEFORE_WORDS ? words.slice(-MAX_BEFORE_WORDS) : words).join(' ');
 }
 
