@@ -56,6 +56,7 @@ describe('findCandidates readings', () => {
     ['118 thuê bao/100 dân', { v: 118, u: 'count', d: null, x: 'density' }],
     ['tăng 12 bậc', { v: 12, u: 'count', d: null, x: 'change' }],
     ['số 0914.123.456', { v: 914123456, u: 'count', d: null, x: 'phone' }],
+    ['Mỗi cơ quan có ít nhất 1 công chức', { v: 1, u: 'count', d: null, x: 'density' }],
   ])('%s', (text, want) => {
     const got = read(text)[0]!;
     expect(got.u).toBe(want.u);

@@ -141,6 +141,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if ((value === 100 || value === 1000 || value === 10000) && P.L_PER.test(left) && P.R_PER_BASE.test(rightRaw)) return excluded('density');
   if (left.includes('100') && P.L_DENSITY_BASE.test(text.slice(Math.max(0, start - 2 * LOOKBACK), start))) return excluded('density');
   if (P.L_LABEL.test(left)) return excluded('label');
+  if (P.L_PER_UNIT.test(left)) return excluded('density');
   const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
   return finishReading(text, left, [make({ value, bare })], end);
 }

@@ -41,6 +41,8 @@ export const R_STRUCTURE = re(
 );
 // `trên 100 hộ gia đình`, `trên 1.000 dân`: the base of a density, not a count.
 export const L_PER = tail('(?:trên|/|mỗi)\\s*$', 10);
+// `Mỗi cơ quan có ít nhất 1 công chức …`: a norm per unit, not a count.
+export const L_PER_UNIT = word('mỗi\\s+\\p{L}[^,;.\\d]{0,30}?\\s(?:có|bố trí|cử|phân công|được giao)\\s+(?:(?:ít nhất|tối thiểu|từ|tối đa)\\s+)?$');
 export const R_PER_BASE = re('^\\s*(?:hộ|dân|người|km2|km)(?!\\p{L})');
 // `thuê bao băng rộng cố định trên 100 dân đạt 25,1`: the base was stated before the number.
 export const L_DENSITY_BASE = word('(?:thuê bao|máy|điện thoại|tài khoản|người dùng|mật độ)[^\\d;,]{0,40}(?:trên|/|mỗi)\\s*(?:100|1\\.000)\\s*(?:dân|người|hộ)(?!\\p{L})[^\\d;,]{0,30}$');
