@@ -1,13 +1,14 @@
 /**
  * Status: a number is a `target` when a target cue governs it — `mục tiêu`, `phấn đấu`,
- * `chỉ tiêu … đến năm`, `dự kiến`, `kế hoạch … đến`, `sẽ` — and `actual` otherwise. A cue governs
- * the numbers after it in its sentence until an achievement cue (`đến nay`, `hiện nay`, `đã đạt`)
- * resets it; `sẽ` right after the counted noun also marks a target (`20 thôn sẽ được phủ sóng`).
+ * `chỉ tiêu … đến năm`, `dự kiến`, `kế hoạch … đến`, `theo Quyết định … đến năm`, `sẽ` — and
+ * `actual` otherwise. A cue governs the numbers after it in its sentence until an achievement
+ * cue (`đến nay`, `hiện nay`, `đã đạt`) resets it; `sẽ` right after the counted noun also marks
+ * a target (`20 thôn sẽ được phủ sóng`). Cues are words: none holds a number (a look-behind may).
  */
 import type { Status } from '../records/schema.js';
 import { WordPattern } from '../text/word-pattern.js';
 
-const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|theo (?:quyết định|nghị quyết|chương trình|đề án|chiến lược)[^.;]{0,60}?đến năm|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})`);
+const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|(?<=theo (?:quyết định|nghị quyết|chương trình|đề án|chiến lược)[^.;]{0,60}?)đến năm|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})`);
 // `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
 const CLAUSE_TARGET_CUE = new WordPattern(String.raw`sẽ(?!\p{L})[^,;]*$`);
 const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
