@@ -47,13 +47,16 @@ describe('phrasebook against fixtures/phrasebook/gold.jsonl', () => {
 
 describe('sentences written for the tests, in other provinces\' phrasing (fixtures/extra)', () => {
   // Expected records reviewed by hand when they were written; a guard against rules that only
-  // fit the seed and phrasebook sentences.
+  // fit the seed and phrasebook sentences. Every one must come out: a tolerance here let a
+  // widened pattern take a record from its neighbour unnoticed. (New sentences go in once the
+  // rules read them; their first-run accuracy is reported in the closing note, not here.)
   const gold = readJsonl<GoldRecord>(join(ROOT, 'fixtures', 'extra', 'written-for-tests.gold.jsonl'));
   const { records } = extract(readFileSync(join(ROOT, 'fixtures', 'extra', 'written-for-tests.txt'), 'utf8'), 'written-for-tests.txt');
   const report = score(gold, records.map((r) => ({ ...r, doc: docOf(r.source) })));
-  it('strict F1 ≥ 0.95, qualifier and status ≥ 0.95', () => {
-    expect(report.strict.f1).toBeGreaterThanOrEqual(0.95);
-    expect(report.qualifier).toBeGreaterThanOrEqual(0.95);
-    expect(report.status).toBeGreaterThanOrEqual(0.95);
+  it('every expected record, nothing else, with its qualifier and status', () => {
+    const show = (r: { indicator?: string | null; value: number; unit: string; text?: string }) => `${r.indicator} ${r.value} ${r.unit} | ${r.text}`;
+    expect(report.missed.map(show), 'missed').toEqual([]);
+    expect(report.extra.map(show), 'extra').toEqual([]);
+    expect(report.attributeMismatches.map((m) => `${m.field}: ${show(m.gold)}`), 'qualifier/status').toEqual([]);
   });
 });
