@@ -42,3 +42,17 @@ describe('lần lượt', () => {
     ]);
   });
 });
+
+describe('deficits', () => {
+  it('keep their own key, and never take the positive key (records.md)', () => {
+    expect(read('Còn 8% thôn, bản chưa có internet cáp quang.')).toEqual([['infra.villages_without_broadband', 8, 'percent', 'exact', 'actual']]);
+    expect(read('Còn 25 thôn chưa được phủ sóng 4G.')).toEqual([['infra.villages_without_mobile', 25, 'count', 'exact', 'actual']]);
+    for (const text of ['Còn 4.500 hộ chưa có máy tính.', 'Có 2 xã chưa thành lập tổ công nghệ số cộng đồng.', 'Còn 3 xã chưa có cáp quang đến trung tâm xã.']) {
+      expect(read(text), text).toEqual([]); // no deficit key in the catalog: no record
+    }
+  });
+
+  it('are told from words that only contain không (không dùng tiền mặt)', () => {
+    expect(read('Có 56 bệnh viện triển khai thanh toán viện phí không dùng tiền mặt.')).toEqual([['econ.cashless_payments', 56, 'count', 'exact', 'actual']]);
+  });
+});

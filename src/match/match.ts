@@ -80,6 +80,7 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
   if (rule.after) {
     const m = stickyAt(rule.after, clauseText, cand.end);
     if (m && cand.end + m.length <= rightLimit) {
+      if (deniedFor(rule, text, cand.end, cand.end + m.length)) return null;
       score += 400 + Math.min(m.trimmed, 100);
       end = cand.end + m.length;
     } else {
@@ -96,6 +97,7 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
     if (!before) return null;
   }
   if (before) {
+    if (deniedFor(rule, text, before.index, before.end)) return null;
     const length = before.end - before.index;
     const distance = cand.start - before.end;
     beforeStart = before.index;
@@ -125,6 +127,22 @@ function cutAt(text: string, end: number): string {
     cutText = text.slice(0, end);
   }
   return cutText;
+}
+
+// `chưa có`, `không có`: the evidence states a deficit. Only rules whose own patterns speak of one
+// (the `…_without_…` keys) may read it; the others would flip the number's meaning. Words that
+// merely contain `không` (`không gian mạng`, `không dùng tiền mặt`) are not negations.
+const NEGATION = /(?<![\p{L}])(?:chưa|không)(?![\p{L}])(?! (?:gian|dây|khí|chỉ|ngừng|dùng tiền mặt|tiền mặt|giấy)(?![\p{L}]))/iu;
+const readsNegation = new WeakMap<CompiledRule, boolean>();
+
+/** Whether the matched evidence text[from, to) negates what this rule counts. */
+function deniedFor(rule: CompiledRule, text: string, from: number, to: number): boolean {
+  let own = readsNegation.get(rule);
+  if (own === undefined) {
+    own = NEGATION.test(`${rule.rule.after ?? ''} ${rule.rule.before ?? ''}`);
+    readsNegation.set(rule, own);
+  }
+  return !own && NEGATION.test(text.slice(from, to));
 }
 
 /** Runs a sticky pattern at `at`; returns the matched length (trailing space trimmed) or null. */
