@@ -29,7 +29,8 @@ export const L_RANK_GROUP = tail('(?:top|tốp|nhóm|một trong)\\s*$', 12);
 export const L_LABEL = tail('(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$', 20);
 export const L_CHANGE = tail('(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$', 30);
 // `cao hơn mức trung bình cả nước 15%`: a difference stated after a comparison.
-export const L_COMPARISON = word('(?:cao|thấp|nhiều|ít|tăng|giảm|vượt) hơn(?: so với)?[^,;\\d]{0,40}$');
+// (`không ít hơn 1.000`, `không thấp hơn 80%` are qualifiers: at least.)
+export const L_COMPARISON = word('(?<!không )(?:cao|thấp|nhiều|ít|tăng|giảm|vượt) hơn(?: so với)?[^,;\\d]{0,40}$');
 export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
 export const R_CHANGE_UNIT = re('^\\s*(?:bậc|hạng|điểm phần trăm|điểm %|lần)(?!\\p{L})');
 export const R_MULTIPLIER = re('^\\s*lần(?!\\p{L})');
