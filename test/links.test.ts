@@ -52,6 +52,11 @@ describe('deficits', () => {
     }
   });
 
+  it('keep their key when written as a list item too', () => {
+    expect(read('- Số hộ gia đình chưa có máy tính: 4.500')).toEqual([]);
+    expect(read('- Tỷ lệ thôn chưa có sóng di động: 3%')).toEqual([['infra.villages_without_mobile', 3, 'percent', 'exact', 'actual']]);
+  });
+
   it('are told from words that only contain không (không dùng tiền mặt)', () => {
     expect(read('Có 56 bệnh viện triển khai thanh toán viện phí không dùng tiền mặt.')).toEqual([['econ.cashless_payments', 56, 'count', 'exact', 'actual']]);
   });

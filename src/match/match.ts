@@ -86,7 +86,7 @@ function tryRule(rule: CompiledRule, cand: Candidate, win: Windows, ctx: MatchCo
     } else {
       // `Số tài khoản VNeID đã kích hoạt: 650.000`: the counted noun is the label before it.
       const labelled = ctx.label ? afterMatchesLabel(rule.after, text, ctx.label) : null;
-      if (labelled === null) return null;
+      if (labelled === null || deniedFor(rule, text, ctx.label!.start, ctx.label!.end)) return null;
       score += 400 + Math.min(labelled, 100);
       start = ctx.label!.start;
     }
