@@ -170,6 +170,8 @@ interface RuleIndex {
   ungated: number[];
   /** Rules with several gates (all must pass): checked one by one. */
   multiGate: { rule: number; gates: number[][] }[];
+  /** Whether any rule reads numbers set aside as changes (`reads_change`). */
+  readsChanges: boolean;
 }
 
 const indexes = new WeakMap<RuleSet, RuleIndex>();
@@ -208,14 +210,14 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
     else if (gates.length > 1) multiGate.push({ rule: i, gates });
     else for (const id of new Set(gates[0])) (rulesOfLiteral[id] ??= []).push(i);
   });
-  index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate };
+  index = { byKind, scanner: new LiteralScanner(literals), rulesOfLiteral, ungated, multiGate, readsChanges: rules.some((r) => r.rule.reads_change) };
   indexes.set(ruleSet, index);
   return index;
 }
 
-/** Whether any rule reads numbers set aside as changes (`reads_change`). */
+/** Whether any rule reads numbers set aside as changes (`reads_change`); known once per rule set. */
 export function readsChanges(ruleSet: RuleSet): boolean {
-  return ruleSet.rules.some((r) => r.rule.reads_change);
+  return ruleIndex(ruleSet).readsChanges;
 }
 
 /** The gate-literal scanner of a rule set (for `ClauseMemo`). */

@@ -63,4 +63,3 @@ function lastBefore(starts: number[], pos: number): number {
   }
   return best;
 }
-
