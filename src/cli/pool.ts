@@ -70,11 +70,6 @@ export class ExtractPool {
     }
   }
 
-  /** Batches submitted to live workers and not yet answered. */
-  get busy(): number {
-    return this.workers.reduce((n, w) => n + (w.dead ? 0 : w.busy), 0);
-  }
-
   /** Workers still running. */
   get alive(): number {
     return this.workers.filter((w) => !w.dead).length;
