@@ -12,7 +12,7 @@ export function guessTitle(text: string): string | null {
   for (const raw of headLines(text)) {
     // Scraped headlines run into the next block (`…chuyển đổi sốTin khác…`): cut at the seam.
     const line = cutAtSeam(raw);
-    const words = wordCount(line, MAX_TITLE_WORDS + 1);
+    const words = firstWords(line, MAX_TITLE_WORDS + 1).count;
     if (words < 4 || words > MAX_TITLE_WORDS || /[.:]$/.test(line)) continue;
     if (/^(?:logo|ảnh|đánh giá|chia sẻ|nguồn|tin khác|xem thêm|\(|-)/iu.test(line)) continue;
     if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(line)) continue;
@@ -39,25 +39,26 @@ function headLines(text: string): string[] {
   return lines;
 }
 
-/** Words in `s` (runs of non-space), counting no further than `limit`. */
-function wordCount(s: string, limit: number): number {
-  let n = 0;
+/**
+ * The first words of `s` (runs of non-space), counting no further than `limit`: how many, and
+ * where the last counted one ends (`s.length` when `s` has fewer than `limit`).
+ */
+function firstWords(s: string, limit: number): { count: number; end: number } {
+  let count = 0;
   const words = /\S+/g;
-  while (n < limit && words.exec(s)) n++;
-  return n;
+  while (count < limit && words.exec(s)) count++;
+  return { count, end: count === limit ? words.lastIndex : s.length };
 }
 
 /** `…mục tiêu chuyển đổi sốTin khácPhát huy…` → the part before the first glued seam. */
 function cutAtSeam(line: string): string {
   // A seam past the first MAX_TITLE_WORDS words leaves a head too long to be a title, so only
   // that much of the line is searched (a whole article can arrive as one line).
-  const words = /\S+/g;
-  for (let n = 0; n <= MAX_TITLE_WORDS && words.exec(line); n++);
-  const limit = words.lastIndex === 0 ? line.length : words.lastIndex;
+  const limit = firstWords(line, MAX_TITLE_WORDS + 1).end;
   for (const m of line.slice(0, limit + 2).matchAll(/\p{Ll}(?=\p{Lu}\p{Ll})/gu)) {
     if (m.index! >= limit) break;
     const head = line.slice(0, m.index! + 1);
-    const count = wordCount(head, MAX_TITLE_WORDS + 1);
+    const count = firstWords(head, MAX_TITLE_WORDS + 1).count;
     if (count > MAX_TITLE_WORDS) break;
     if (count >= 4) return head.trim();
   }
