@@ -36,7 +36,7 @@ describe('chiso extract', () => {
 
   it('csv: fixed header, CRLF rows, BOM on request', () => {
     const r = chiso(['extract', join(ARTICLES, 'kon-tum-chuyen-doi.txt'), '--format', 'csv', '--bom', '-q']);
-    expect(r.stdout.startsWith('\uFEFFsource,indicator,value,unit,denominator,qualifier,status,subject,text,start,end,line,sentence,rule,title,published,province,province_2025\r\n')).toBe(true);
+    expect(r.stdout.startsWith('\uFEFFsource,indicator,value,unit,denominator,measure,qualifier,status,subject,text,start,end,line,sentence,rule,place,as_of,period,title,published,province,province_2025\r\n')).toBe(true);
     expect(r.stdout.split('\r\n').length).toBeGreaterThan(30);
   });
 

@@ -1,4 +1,7 @@
-export const UNITS = ['percent', 'count', 'fraction', 'vnd', 'rank', 'score'] as const;
+export const UNITS = ['percent', 'count', 'fraction', 'vnd', 'rank', 'score', 'density', 'times'] as const;
+/** A level (the state itself) or a change of one, stated as such (`tăng 12 bậc`, `giảm 4 hạng`). */
+export const MEASURES = ['level', 'increase', 'decrease'] as const;
+export type Measure = (typeof MEASURES)[number];
 export type Unit = (typeof UNITS)[number];
 
 /** Why a number found in the text is not a statistic (records.md, "never records"). */
@@ -26,4 +29,6 @@ export interface Candidate {
   /** Set when a rank cue makes the qualifier at_most (`nằm trong nhóm 10 … dẫn đầu`, `top 10`). */
   rankGroup?: boolean;
   excluded?: ExclusionReason;
+  /** A change stated as such (`tăng 12 bậc`); absent for a level. */
+  measure?: Measure;
 }

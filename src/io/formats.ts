@@ -66,9 +66,9 @@ function recordJson(): (r: ChisoRecord) => string {
   const num = (v: number | null) => (v === null ? 'null' : JSON.stringify(v));
   return (r) =>
     `{"source":${source(r.source)},"indicator":${smallStr(r.indicator)},"value":${num(r.value)},"unit":${smallStr(r.unit)},` +
-    `"denominator":${num(r.denominator)},"qualifier":${smallStr(r.qualifier)},"status":${smallStr(r.status)},` +
+    `"denominator":${num(r.denominator)},"measure":${smallStr(r.measure)},"qualifier":${smallStr(r.qualifier)},"status":${smallStr(r.status)},` +
     `"subject":${str(r.subject)},"text":${str(r.text)},"start":${num(r.start)},"end":${num(r.end)},"line":${num(r.line)},` +
-    `"sentence":${sentence(r.sentence)},"rule":${smallStr(r.rule)},"title":${title(r.title)},"published":${published(r.published)},` +
+    `"sentence":${sentence(r.sentence)},"rule":${smallStr(r.rule)},"place":${str(r.place)},"as_of":${str(r.as_of)},"period":${str(r.period)},"title":${title(r.title)},"published":${published(r.published)},` +
     `"province":${province(r.province)},"province_2025":${province2025(r.province_2025)}}`;
 }
 
@@ -111,7 +111,7 @@ function tableFormatter(color: boolean): Formatter {
   const c = new Chalk({ level: color ? 1 : 0 });
   const fit = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w));
   const cell = (r: ChisoRecord, key: keyof ChisoRecord) => {
-    if (key === 'value') return r.unit === 'fraction' ? `${r.value}/${r.denominator}` : String(r.value);
+    if (key === 'value') return r.denominator !== null ? `${r.value}/${r.denominator}` : String(r.value);
     if (key === 'source') return String(r.source).split(/[\\/]/).pop() ?? '';
     return String(r[key] ?? '');
   };
