@@ -9,12 +9,18 @@ import { bundledRules, extract } from './helpers.js';
 
 describe('catalog phrases in the press’s frames', () => {
   it('come out under their own key', () => {
-    const frames: { key: string; unit: string; text: string }[] = [];
+    const frames: { key: string; keys: Set<string>; unit: string; text: string }[] = [];
+    // A phrase the catalog lists under several keys is right under any of them.
+    const keysOf = new Map<string, Set<string>>();
+    for (const ind of bundledRules().indicators.values()) {
+      for (const p of ind.phrases) keysOf.set(p.toLowerCase(), (keysOf.get(p.toLowerCase()) ?? new Set()).add(ind.key));
+    }
     for (const ind of bundledRules().indicators.values()) {
       for (const phrase of ind.phrases) {
         if (phrase.includes('...')) continue;
-        if (ind.units.includes('percent')) frames.push({ key: ind.key, unit: 'percent', text: `Tỷ lệ ${phrase} đạt 45,5%.` });
-        if (ind.units.includes('count')) frames.push({ key: ind.key, unit: 'count', text: `Toàn tỉnh có 1.234 ${phrase}.` });
+        const keys = keysOf.get(phrase.toLowerCase())!;
+        if (ind.units.includes('percent')) frames.push({ key: ind.key, keys, unit: 'percent', text: `Tỷ lệ ${phrase} đạt 45,5%.` });
+        if (ind.units.includes('count')) frames.push({ key: ind.key, keys, unit: 'count', text: `Toàn tỉnh có 1.234 ${phrase}.` });
       }
     }
     const { records } = extract(frames.map((f) => f.text).join('\n'));
@@ -22,10 +28,11 @@ describe('catalog phrases in the press’s frames', () => {
     const wrong: string[] = [];
     frames.forEach((f, i) => {
       const r = records.find((x) => x.line === i + 1 && x.unit === f.unit);
-      if (r?.indicator === f.key) right++;
+      if (r?.indicator && f.keys.has(r.indicator)) right++;
       else if (r) wrong.push(`${f.text} → ${r.indicator} (catalog: ${f.key})`);
     });
     expect(frames.length).toBeGreaterThan(700);
+    console.log(`catalog phrases: ${right} of ${frames.length} right, ${wrong.length} wrong`);
     expect(right).toBeGreaterThanOrEqual(510);
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(14);
   });

@@ -14,13 +14,15 @@ import { compilePattern, patternBody, PatternError } from './compile.js';
 import { requiredLiterals } from './literals.js';
 import type { CompiledRule, Diagnostic, RuleSet } from './ruleset.js';
 import { checkPatternSafety } from './safety.js';
+import { ConceptsSchema, FrameSchema } from '../frames/schema.js';
+import { compileFrames, type FrameSource } from '../frames/compile.js';
 
 export interface RuleSource {
   file: string; // path as shown in diagnostics
   text: string;
 }
 
-const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml']);
+const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml', 'concepts.yaml', 'frames.yaml']);
 
 export function readRuleSources(dir: string): RuleSource[] {
   const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
@@ -83,7 +85,27 @@ export function buildRuleSet(sources: RuleSource[]): LoadResult {
       if (compiled) rules.push({ ...compiled, file: src.file, line: pos.line, col: pos.col });
     });
   }
-  return { ruleSet: { rules, indicators, provinces, lexicon }, diagnostics };
+  const frameSource = loadFrameSource(byName('concepts.yaml'), byName('frames.yaml'), diagnostics);
+  if (frameSource) diagnostics.push(...compileFrames(frameSource, indicators).diagnostics);
+  return { ruleSet: { rules, indicators, provinces, lexicon, ...(frameSource ? { frameSource } : {}) }, diagnostics };
+}
+
+/** `concepts.yaml` and `frames.yaml`, parsed and checked against their schemas (both or neither). */
+function loadFrameSource(conceptsSrc: RuleSource | undefined, framesSrc: RuleSource | undefined, diagnostics: Diagnostic[]): FrameSource | undefined {
+  if (!conceptsSrc && !framesSrc) return undefined;
+  if (!conceptsSrc || !framesSrc) {
+    const [have, miss] = conceptsSrc ? [conceptsSrc.file, 'frames.yaml'] : [framesSrc!.file, 'concepts.yaml'];
+    diagnostics.push(diag(have, 1, 1, 'missing-file', `${miss} is missing: concepts and frames come together`));
+    return undefined;
+  }
+  const doc = parseYaml(conceptsSrc, diagnostics);
+  const concepts = ConceptsSchema.safeParse(doc?.value ?? {});
+  if (!concepts.success) {
+    diagnostics.push(diag(conceptsSrc.file, 1, 1, 'schema', `concepts: ${z.prettifyError(concepts.error).replace(/\n/g, '; ')}`));
+    return undefined;
+  }
+  const frames = parseList(framesSrc, FrameSchema, diagnostics);
+  return { concepts: concepts.data, conceptsFile: conceptsSrc.file, frames: frames.map((f) => ({ spec: f.value, file: framesSrc.file, line: f.line, col: f.col })) };
 }
 
 function compileRule(
@@ -165,7 +187,7 @@ function rulesNodes(root: Node | null): (Node | undefined)[] {
   return isSeq(seq) ? (seq.items as Node[]) : [];
 }
 
-function parseList<T>(src: RuleSource, schema: z.ZodType<T>, diagnostics: Diagnostic[]): { value: T }[] {
+function parseList<T>(src: RuleSource, schema: z.ZodType<T, any>, diagnostics: Diagnostic[]): { value: T; line: number; col: number }[] {
   const doc = parseYaml(src, diagnostics);
   if (!doc) return [];
   if (!Array.isArray(doc.value)) {
@@ -173,12 +195,12 @@ function parseList<T>(src: RuleSource, schema: z.ZodType<T>, diagnostics: Diagno
     return [];
   }
   const items = doc.node && isSeq(doc.node) ? (doc.node.items as Node[]) : [];
-  const out: { value: T }[] = [];
+  const out: { value: T; line: number; col: number }[] = [];
   doc.value.forEach((v, i) => {
     const r = schema.safeParse(v);
-    if (r.success) out.push({ value: r.data });
+    const p = doc.position(items[i]);
+    if (r.success) out.push({ value: r.data, line: p.line, col: p.col });
     else {
-      const p = doc.position(items[i]);
       diagnostics.push(diag(src.file, p.line, p.col, 'schema', z.prettifyError(r.error).replace(/\n/g, '; ')));
     }
   });

@@ -1,0 +1,109 @@
+/**
+ * Builds the frame set from `rules/concepts.yaml` and `rules/frames.yaml`: the concept trie and
+ * the frames, with their problems as diagnostics. The rule set carries the parsed sources as
+ * plain data (worker threads receive it by structured cloning, which keeps no classes); each
+ * thread compiles them once, on first use.
+ */
+import { ConceptLexicon } from '../concepts/lexicon.js';
+import type { Unit } from '../candidates/types.js';
+import type { Diagnostic, RuleSet } from '../rules/ruleset.js';
+import type { Indicator } from '../rules/schema.js';
+import type { CompiledFrame, FrameSet } from './frames.js';
+import type { FrameSpec } from './schema.js';
+
+export interface FrameSource {
+  concepts: Record<string, string[]>;
+  conceptsFile: string;
+  /** Each frame with where it was written. */
+  frames: { spec: FrameSpec; file: string; line: number; col: number }[];
+}
+
+/** Cue concepts the matcher reads by role; a concept file must define them. */
+export const CUE_ROLES = {
+  deficit: 'cue.deficit',
+  subject: 'cue.subject',
+  filler: 'cue.filler',
+  coord: 'cue.coord',
+  stop: 'cue.stop',
+  norm: 'cue.norm',
+} as const;
+
+export function compileFrames(src: FrameSource, indicators: Map<string, Indicator>): { set: FrameSet; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lexicon = new ConceptLexicon();
+  for (const [name, forms] of Object.entries(src.concepts)) {
+    for (const form of forms) {
+      if (!lexicon.addForm(name, form)) diagnostics.push({ file: src.conceptsFile, line: 1, col: 1, code: 'empty-form', message: `concept ${name}: the form "${form}" has no words` });
+    }
+  }
+  const cueSet = (name: string) => {
+    const id = lexicon.idOf(name);
+    if (id === undefined) diagnostics.push({ file: src.conceptsFile, line: 1, col: 1, code: 'missing-cue', message: `the cue concept ${name} is not defined` });
+    return new Set(id === undefined ? [] : [id]);
+  };
+  const cues = {
+    deficit: cueSet(CUE_ROLES.deficit), subject: cueSet(CUE_ROLES.subject), filler: cueSet(CUE_ROLES.filler),
+    coord: cueSet(CUE_ROLES.coord), stop: cueSet(CUE_ROLES.stop), norm: cueSet(CUE_ROLES.norm),
+  };
+  const frames: CompiledFrame[] = [];
+  const seen = new Map<string, string>();
+  for (const { spec, file, line, col } of src.frames) {
+    const at = (code: string, message: string) => diagnostics.push({ file, line, col, code, message, ruleId: `frame:${spec.key}` });
+    const ind = indicators.get(spec.key);
+    if (!ind) {
+      at('unknown-indicator', `unknown indicator key "${spec.key}"`);
+      continue;
+    }
+    const units = (spec.units ?? ind.units) as Unit[];
+    const bad = units.filter((u) => !ind.units.includes(u));
+    if (bad.length) at('unit-not-allowed', `unit ${bad.join(', ')} is not allowed for ${spec.key} (allowed: ${ind.units.join(', ')})`);
+    let ok = true;
+    const ids = (names: string[]): Set<number> => {
+      const out = new Set<number>();
+      for (const n of names) {
+        const id = lexicon.idOf(n);
+        if (id === undefined || n.startsWith('cue.')) {
+          at('unknown-concept', `unknown concept "${n}"`);
+          ok = false;
+        } else out.add(id);
+      }
+      return out;
+    };
+    const f: CompiledFrame = {
+      key: spec.key,
+      counted: spec.counted ? ids(spec.counted) : null,
+      with: spec.with.map(ids),
+      without: ids(spec.without),
+      deficit: spec.deficit,
+      units: new Set(units.filter((u) => ind.units.includes(u))),
+      file,
+      line,
+    };
+    const sig = frameSignature(spec, [...f.units]);
+    const twin = seen.get(sig);
+    if (twin && twin !== spec.key) at('duplicate-frame', `the same frame as ${twin}: one of them can never fire`);
+    seen.set(sig, spec.key);
+    if (ok) frames.push(f);
+  }
+  return { set: { lexicon, frames, cues }, diagnostics };
+}
+
+/** Two frames with the same concepts, cues and units read the same numbers. */
+function frameSignature(f: FrameSpec, units: string[]): string {
+  const norm = (xs: string[]) => [...xs].sort().join('|');
+  return JSON.stringify([f.counted ? norm(f.counted) : null, f.with.map(norm).sort(), norm(f.without), f.deficit, norm(units)]);
+}
+
+const compiled = new WeakMap<object, FrameSet | null>();
+
+/** The rule set's frames, compiled once per thread; null when the rule directory has none. */
+export function framesOf(ruleSet: RuleSet): FrameSet | null {
+  const src = ruleSet.frameSource;
+  if (!src) return null;
+  let set = compiled.get(src);
+  if (set === undefined) {
+    set = compileFrames(src, ruleSet.indicators).set;
+    compiled.set(src, set);
+  }
+  return set;
+}

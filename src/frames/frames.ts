@@ -1,0 +1,299 @@
+/**
+ * Keys as frames: each catalog key states the concepts that define it and their roles, and a
+ * number gets the key whose frame its statement fills, the most specific first. Verbs and
+ * fillers between the concepts do not matter; deficit cues do.
+ *
+ * A number's statement, in tokens:
+ *   - `counted`: the concept right after the number (`64% hộ gia đình`), else the subject a cue
+ *     names before it (`tỷ lệ hộ …`, `tổng số thành viên … là 9.874`), else the label it follows
+ *     (`Hộ có cáp quang: 71%`), else, for a share stated by ellipsis (`… và cáp quang 81%`), the
+ *     counted concept of the coordinated number before it;
+ *   - its scope: the clause from the previous number's end to the next number's start, cut at a
+ *     coordination that leads to the next number (that part is the next number's), and joined
+ *     with a coordinated neighbour's scope when the numbers share one predicate (`3.100 doanh
+ *     nghiệp và 820 hộ kinh doanh sử dụng hóa đơn điện tử`).
+ */
+import type { Unit } from '../candidates/types.js';
+import type { ConceptHit, ConceptLexicon } from '../concepts/lexicon.js';
+import { PUNCT, WORD, tokenAt, type Tokens } from '../tokens/tokenize.js';
+
+export interface CompiledFrame {
+  key: string;
+  counted: Set<number> | null;
+  with: Set<number>[];
+  without: Set<number>;
+  deficit: boolean;
+  units: ReadonlySet<Unit>;
+  /** Where the frame was written, for diagnostics. */
+  file: string;
+  line: number;
+}
+
+export interface FrameSet {
+  lexicon: ConceptLexicon;
+  frames: CompiledFrame[];
+  /** Concept ids of the cues, by role. */
+  cues: { deficit: Set<number>; subject: Set<number>; filler: Set<number>; coord: Set<number>; stop: Set<number>; norm: Set<number> };
+}
+
+/** The concept hits of one article, indexed by token. */
+export class ArticleConcepts {
+  readonly tokens: Tokens;
+  readonly hits: ConceptHit[];
+  /** Hit index starting at each token, or -1. */
+  private readonly hitAt: Int32Array;
+
+  constructor(text: string, readonly set: FrameSet) {
+    this.tokens = set.lexicon.tokenize(text);
+    this.hits = set.lexicon.scan(this.tokens);
+    this.hitAt = new Int32Array(this.tokens.count).fill(-1);
+    this.hits.forEach((h, k) => (this.hitAt[h.from] = k));
+  }
+
+  hitStartingAt(tok: number): ConceptHit | null {
+    if (tok < 0 || tok >= this.tokens.count) return null;
+    const k = this.hitAt[tok]!;
+    return k >= 0 ? this.hits[k]! : null;
+  }
+
+  /** Hits wholly inside the token range [from, to). */
+  hitsIn(from: number, to: number): ConceptHit[] {
+    const out: ConceptHit[] = [];
+    for (let t = from; t < to; ) {
+      const h = this.hitStartingAt(t);
+      if (h && h.to <= to) {
+        out.push(h);
+        t = h.to;
+      } else t++;
+    }
+    return out;
+  }
+}
+
+/** One number, as the pipeline sees it: offsets in normalized text. */
+export interface FrameQuery {
+  start: number;
+  end: number;
+  unit: Unit;
+  clauseStart: number;
+  clauseEnd: number;
+  /** The previous / next live number in the same clause, if any. */
+  prev: { start: number; end: number } | null;
+  next: { start: number; end: number } | null;
+  /** The next-but-one number's start (bounds a coordinated neighbour's scope), if any. */
+  nextNextStart: number | null;
+  /** The number before `prev`, if any (bounds `prev`'s scope). */
+  prevPrevEnd: number | null;
+}
+
+export interface FrameMatch {
+  frame: CompiledFrame;
+  /** Offsets of the statement the frame rests on (number plus the concepts used). */
+  start: number;
+  end: number;
+  score: number;
+  /** Concept names that filled each role, for `explain`. */
+  why: string;
+}
+
+interface Statement {
+  numFrom: number;
+  numTo: number;
+  roles: ConceptHit[];
+  /** The counted concept right after the number (a count must be of what the frame counts). */
+  after: ConceptHit | null;
+  /** A word right after the number that no concept knows: the number counts something else. */
+  unknownNoun: boolean;
+  scope: ConceptHit[];
+}
+
+export function matchFrame(ac: ArticleConcepts, q: FrameQuery): FrameMatch | null {
+  const st = statementOf(ac, q);
+  if (!st) return null;
+  let best: FrameMatch | null = null;
+  for (const f of ac.set.frames) {
+    if (!f.units.has(q.unit)) continue;
+    const m = tryFrame(ac, f, st, q);
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
+}
+
+/** How far before a number a `mỗi` makes it a norm, and how far a frame's concepts may be. */
+const NORM_REACH = 12;
+const MAX_REACH = 24;
+
+function isCue(set: Set<number>, h: ConceptHit | null): boolean {
+  return !!h && h.concepts.some((c) => set.has(c));
+}
+
+function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
+  const { tokens, set } = ac;
+  const { cues } = set;
+  const numFrom = tokenAt(tokens, q.start);
+  const numTo = tokenAt(tokens, q.end);
+  const clauseFrom = tokenAt(tokens, q.clauseStart);
+  const clauseTo = tokenAt(tokens, q.clauseEnd);
+  const leftFrom = q.prev ? Math.max(clauseFrom, tokenAt(tokens, q.prev.end)) : clauseFrom;
+  let rightTo = q.next ? Math.min(clauseTo, tokenAt(tokens, q.next.start)) : clauseTo;
+
+  // A norm per unit (`mỗi trường ít nhất 5 người, trong đó 1 cán bộ …`) is no statistic.
+  for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) if (isCue(cues.norm, ac.hitStartingAt(k))) return null;
+
+  // Counted: right after the number, past fillers (`100% các xã`, `1.200 lượt người`).
+  let t = numTo;
+  for (let k = 0; k < 2 && isCue(cues.filler, ac.hitStartingAt(t)); k++) t = ac.hitStartingAt(t)!.to;
+  let after = ac.hitStartingAt(t);
+  if (after && isCueHit(set, after)) after = null;
+  const unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
+
+  // A coordination leading to the next number ends this number's part of the clause.
+  let coordinated = false;
+  if (q.next) {
+    for (let k = (after ? after.to : numTo); k < rightTo; k++) {
+      const h = ac.hitStartingAt(k);
+      const isComma = tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',';
+      if (isComma || isCue(cues.coord, h)) {
+        // Only if nothing but words of a label stands between it and the next number.
+        rightTo = k;
+        // Shared only when nothing of its own stands between the counted noun and the link.
+        coordinated = k === (after ? after.to : numTo) && onlyLinkWords(ac, k, tokenAt(tokens, q.next.start));
+        break;
+      }
+      if (h) k = h.to - 1;
+    }
+  }
+
+  const roles: ConceptHit[] = [];
+  if (after) roles.push(after);
+  // Subject named by a cue before the number: the first concept after the last cue.
+  const left = ac.hitsIn(leftFrom, numFrom);
+  let lastCue = -1;
+  left.forEach((h, k) => {
+    if (isCue(cues.subject, h)) lastCue = k;
+  });
+  if (lastCue >= 0) {
+    const subj = left.slice(lastCue + 1).find((h) => !isCueHit(set, h));
+    if (subj) roles.push(subj);
+  }
+  // A label: `Hộ có cáp quang: 71%`, `Tỷ lệ DVCTT toàn trình | 85,2%`.
+  const prevTok = numFrom - 1;
+  if (prevTok >= leftFrom && tokens.kind[prevTok] === PUNCT && /^[:|]$/.test(set.lexicon.vocab.word(tokens.id[prevTok]!) || '')) {
+    const lab = left.find((h) => !isCueHit(set, h));
+    if (lab && !roles.includes(lab)) roles.push(lab);
+  }
+
+  let scope = [...left, ...ac.hitsIn(numTo, rightTo)];
+  // Numbers coordinated with this one share its predicate: a count and its neighbour
+  // (`3.100 doanh nghiệp và 820 hộ kinh doanh sử dụng …`, `ở 17/17 sở, ngành và 11/11 huyện`).
+  if (coordinated && q.next) {
+    const nextTo = q.nextNextStart !== null ? Math.min(clauseTo, tokenAt(tokens, q.nextNextStart)) : clauseTo;
+    scope = scope.concat(ac.hitsIn(tokenAt(tokens, q.next.end), nextTo));
+  }
+  if (q.prev && onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true)) {
+    const prevFrom = q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom;
+    scope = ac.hitsIn(prevFrom, tokenAt(tokens, q.prev.start)).concat(scope);
+  }
+  // A share stated by ellipsis takes the counted concept of its neighbour (`… 98,7% thôn, bản
+  // và cáp quang 79,6%`): the first concept between the previous number and this one.
+  if (roles.length === 0 && (q.unit === 'percent' || q.unit === 'fraction') && q.prev) {
+    const inherited = left.find((h) => !isCueHit(set, h));
+    if (inherited) roles.push(inherited);
+  }
+  return { numFrom, numTo, roles, after, unknownNoun, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
+}
+
+/**
+ * True when tokens [from, to) hold only commas, coordinations and concepts (a counted noun
+ * and its `và`): two numbers so joined share one predicate. With `needConcept` the gap must
+ * hold exactly one concept (the previous number's counted noun) and a coordination.
+ */
+function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcept = false): boolean {
+  const { tokens, set } = ac;
+  let sawLink = false;
+  let concepts = 0;
+  for (let k = from; k < to; k++) {
+    const h = ac.hitStartingAt(k);
+    if (h && h.to <= to) {
+      if (isCue(set.cues.coord, h)) sawLink = true;
+      else if (isCueHit(set, h) && !isCue(set.cues.filler, h)) return false;
+      else concepts++;
+      k = h.to - 1;
+      continue;
+    }
+    if (tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',') {
+      sawLink = true;
+      continue;
+    }
+    return false;
+  }
+  return sawLink && (!needConcept || concepts === 1);
+}
+
+function isCueHit(set: FrameSet, h: ConceptHit): boolean {
+  return h.concepts.every((c) => set.lexicon.names[c]!.startsWith('cue.'));
+}
+
+function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: FrameQuery): FrameMatch | null {
+  const { tokens } = ac;
+  const used: ConceptHit[] = [];
+  let counted: ConceptHit | null = null;
+  if (f.counted) {
+    counted = st.roles.find((h) => h.concepts.some((c) => f.counted!.has(c))) ?? null;
+    // A share may name what it is of anywhere before it (`DVCTT toàn trình đạt 62,87%`), and so
+    // may a count in a list whose word after it is the frame's attribute (`1.507 DVCTT, gồm 1.088
+    // toàn trình`).
+    const afterIsAttr = !!st.after && !!q.prev && f.with.some((slot) => st.after!.concepts.some((c) => slot.has(c)));
+    if (!counted && ((st.roles.length === 0 && q.unit !== 'count' && q.unit !== 'vnd') || afterIsAttr)) {
+      for (const h of st.scope) if (h.to <= st.numFrom && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
+    }
+    if (!counted) return null;
+    used.push(counted);
+  }
+  if (st.unknownNoun && (q.unit === 'count' || q.unit === 'vnd')) return null;
+  let distance = 0;
+  for (const slot of f.with) {
+    let pick: ConceptHit | null = null;
+    let pickDist = Infinity;
+    for (const h of st.scope) {
+      if (used.includes(h) || !h.concepts.some((c) => slot.has(c))) continue;
+      const d = h.to <= st.numFrom ? st.numFrom - h.to : h.from - st.numTo;
+      if (d < pickDist && d <= MAX_REACH) {
+        pick = h;
+        pickDist = d;
+      }
+    }
+    if (!pick) return null;
+    used.push(pick);
+    distance += pickDist;
+  }
+  // What the number is said to count must be part of the frame (`1.200 trạm BTS` is not a
+  // count of households, whatever else the clause says).
+  if (st.after && !used.includes(st.after)) return null;
+  // A frame without a counted concept reads only numbers whose subject it names.
+  if (!f.counted && st.roles.some((h) => !used.includes(h))) return null;
+  if (f.without.size && st.scope.some((h) => !used.includes(h) && h.concepts.some((c) => f.without.has(c)))) return null;
+  const lo = Math.min(st.numFrom, ...used.map((h) => h.from));
+  const hi = Math.max(st.numTo, ...used.map((h) => h.to));
+  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= lo && h.to <= hi);
+  if (deficit !== f.deficit) return null;
+  const specificity = used.reduce((n, h) => n + (h.to - h.from), 0);
+  const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance;
+  const names = (h: ConceptHit) => h.concepts.map((c) => ac.set.lexicon.names[c]).join('|');
+  const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
+    .filter(Boolean).join(' ');
+  const span = usedSpan(tokens, st, used);
+  return { frame: f, start: span[0], end: span[1], score, why };
+}
+
+/** The record's span: the number, widened over the concepts right after it (as a rule's `after`). */
+function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[]): [number, number] {
+  let to = st.numTo;
+  for (const h of used) if (h.from >= st.numTo && h.from - to <= 8) to = Math.max(to, h.to);
+  let from = st.numFrom;
+  for (const h of used) if (h.to <= st.numFrom && st.numFrom - h.to <= 8) from = Math.min(from, h.from);
+  const start = tokens.start[from] ?? 0;
+  const end = tokens.end[Math.max(from, to - 1)] ?? start;
+  return [start, Math.max(end, start + 1)];
+}
+
