@@ -8,7 +8,7 @@ import { ConceptLexicon } from '../concepts/lexicon.js';
 import type { Unit } from '../candidates/types.js';
 import type { Diagnostic, RuleSet } from '../rules/ruleset.js';
 import type { Indicator } from '../rules/schema.js';
-import type { CompiledFrame, FrameSet } from './frames.js';
+import { generalizes, type CompiledFrame, type FrameSet } from './frames.js';
 import type { FrameSpec } from './schema.js';
 
 export interface FrameSource {
@@ -46,6 +46,8 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
     coord: cueSet(CUE_ROLES.coord), stop: cueSet(CUE_ROLES.stop), norm: cueSet(CUE_ROLES.norm),
   };
   const frames: CompiledFrame[] = [];
+  const slotsByKey = new Map<string, number>();
+  for (const { spec } of src.frames) slotsByKey.set(spec.key, Math.max(slotsByKey.get(spec.key) ?? 0, (spec.counted ? 1 : 0) + spec.with.length));
   const seen = new Map<string, string>();
   for (const { spec, file, line, col } of src.frames) {
     const at = (code: string, message: string) => diagnostics.push({ file, line, col, code, message, ruleId: `frame:${spec.key}` });
@@ -76,6 +78,8 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
       without: ids(spec.without),
       deficit: spec.deficit,
       units: new Set(units.filter((u) => ind.units.includes(u))),
+      parents: new Set(),
+      slotsByKey,
       file,
       line,
     };
@@ -85,6 +89,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
     seen.set(sig, spec.key);
     if (ok) frames.push(f);
   }
+  for (const b of frames) for (const a of frames) if (a.key !== b.key && generalizes(a, b)) b.parents.add(a.key);
   return { set: { lexicon, frames, cues }, diagnostics };
 }
 

@@ -24,6 +24,10 @@ export interface CompiledFrame {
   without: Set<number>;
   deficit: boolean;
   units: ReadonlySet<Unit>;
+  /** Keys with a frame that says less than this one (their generic parents). */
+  parents: Set<string>;
+  /** The most slots any frame of a key has, for every key with a frame (shared by a set's frames). */
+  slotsByKey: ReadonlyMap<string, number>;
   /** Where the frame was written, for diagnostics. */
   file: string;
   line: number;
@@ -107,20 +111,70 @@ interface Statement {
   scope: ConceptHit[];
 }
 
-export function matchFrame(ac: ArticleConcepts, q: FrameQuery): FrameMatch | null {
+/** Every frame the number's statement fills, the best (most specific, nearest) first. */
+export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
   const st = statementOf(ac, q);
-  if (!st) return null;
-  let best: FrameMatch | null = null;
+  if (!st) return [];
+  const out: FrameMatch[] = [];
   for (const f of ac.set.frames) {
     if (!f.units.has(q.unit)) continue;
     const m = tryFrame(ac, f, st, q);
-    if (m && (!best || m.score > best.score)) best = m;
+    if (m) out.push(m);
   }
-  return best;
+  // Stable: among equal scores the frame written first wins.
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The frame reading of a number, given the key a regex rule gave it (if any): a rule keeps its
+ * key unless a frame of that same key is filled and another frame is strictly more specific
+ * (`1.234 DVCTT có phát sinh hồ sơ`: the generic rule for online services gives way to the
+ * frame that also has `phát sinh hồ sơ`). A rule whose key no frame fills keeps it: it reads a
+ * phrasing the frames do not know.
+ */
+export function chooseFrame(matches: FrameMatch[], ruleKey: string | null): FrameMatch | null {
+  const best = matches[0];
+  if (!best) return null;
+  if (ruleKey === null) return best;
+  if (best.frame.key === ruleKey) return null;
+  // The rule's key is a generic parent of the winning frame's (`chip_id_cards_issued` under
+  // `chip_id_health_insurance`): the statement says more than the rule read.
+  if (best.frame.parents.has(ruleKey)) return best;
+  const own = matches.find((m) => m.frame.key === ruleKey);
+  // The rule and a frame of its key agree: only a frame that says more overrides them.
+  if (own) return slotCount(best.frame) > slotCount(own.frame) ? best : null;
+  // The frames know the rule's key, yet none of its frames is filled while a frame that says
+  // as much as any of them is: the rule's pattern read past what the words say.
+  const ruleSlots = best.frame.slotsByKey.get(ruleKey);
+  return ruleSlots !== undefined && slotCount(best.frame) >= Math.max(2, ruleSlots) ? best : null;
+}
+
+export function slotCount(f: CompiledFrame): number {
+  return (f.counted ? 1 : 0) + f.with.length;
+}
+
+/**
+ * True when frame `a` says less than frame `b`: fewer slots, each of which shares a concept with
+ * a distinct slot of `b`, and no deficit difference.
+ */
+export function generalizes(a: CompiledFrame, b: CompiledFrame): boolean {
+  if (a.deficit !== b.deficit) return false;
+  const slots = (f: CompiledFrame) => (f.counted ? [f.counted, ...f.with] : [...f.with]);
+  const sa = slots(a);
+  const sb = slots(b);
+  if (sa.length >= sb.length) return false;
+  const taken = new Set<number>();
+  return sa.every((x) => {
+    const k = sb.findIndex((y, i) => !taken.has(i) && [...x].some((c) => y.has(c)));
+    if (k < 0) return false;
+    taken.add(k);
+    return true;
+  });
 }
 
 /** How far before a number a `mỗi` makes it a norm, and how far a frame's concepts may be. */
 const NORM_REACH = 12;
+const WINDOW = 40;
 const MAX_REACH = 24;
 
 function isCue(set: Set<number>, h: ConceptHit | null): boolean {
@@ -134,8 +188,12 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const numTo = tokenAt(tokens, q.end);
   const clauseFrom = tokenAt(tokens, q.clauseStart);
   const clauseTo = tokenAt(tokens, q.clauseEnd);
-  const leftFrom = q.prev ? Math.max(clauseFrom, tokenAt(tokens, q.prev.end)) : clauseFrom;
-  let rightTo = q.next ? Math.min(clauseTo, tokenAt(tokens, q.next.start)) : clauseTo;
+  // A statement is a few dozen words at most; the bound also keeps a pathological clause linear.
+  const leftFrom = Math.max(numFrom - WINDOW, q.prev ? Math.max(clauseFrom, tokenAt(tokens, q.prev.end)) : clauseFrom);
+  let rightTo = Math.min(numTo + WINDOW, q.next ? Math.min(clauseTo, tokenAt(tokens, q.next.start)) : clauseTo);
+  // A concept form that holds the next number (`theo mô hình 4 lớp`) is read whole.
+  const formAtNext = q.next ? ac.hitStartingAt(rightTo) : null;
+  if (formAtNext && formAtNext.to > rightTo) rightTo = formAtNext.to;
 
   // A norm per unit (`mỗi trường ít nhất 5 người, trong đó 1 cán bộ …`) is no statistic.
   for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) if (isCue(cues.norm, ac.hitStartingAt(k))) return null;
@@ -147,27 +205,29 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   if (after && isCueHit(set, after)) after = null;
   const unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
 
-  // A coordination leading to the next number ends this number's part of the clause.
+  // The last link (`,` `và`) before the next number ends this number's part of the clause;
+  // the rest is the next number's (`… 98,7% thôn, bản và cáp quang 79,6%`).
   let coordinated = false;
   if (q.next) {
-    for (let k = (after ? after.to : numTo); k < rightTo; k++) {
-      const h = ac.hitStartingAt(k);
-      const isComma = tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',';
-      if (isComma || isCue(cues.coord, h)) {
-        // Only if nothing but words of a label stands between it and the next number.
-        rightTo = k;
-        // Shared only when nothing of its own stands between the counted noun and the link.
-        coordinated = k === (after ? after.to : numTo) && onlyLinkWords(ac, k, tokenAt(tokens, q.next.start));
-        break;
-      }
-      if (h) k = h.to - 1;
+    const ownFrom = after ? after.to : numTo;
+    const nextFrom = tokenAt(tokens, q.next.start);
+    const cut = lastLinkStart(ac, ownFrom, Math.min(rightTo, nextFrom));
+    if (cut >= 0) {
+      rightTo = cut;
+      // Two numbers share one predicate when nothing stands between the counted noun, the
+      // link and the next number (`3.100 doanh nghiệp và 820 hộ kinh doanh sử dụng …`).
+      coordinated = cut === ownFrom && lastLink(ac, cut, nextFrom) === nextFrom;
     }
   }
 
   const roles: ConceptHit[] = [];
   if (after) roles.push(after);
   // Subject named by a cue before the number: the first concept after the last cue.
-  const left = ac.hitsIn(leftFrom, numFrom);
+  // After an earlier number, what stands before the last link (`,` `và`) is that number's
+  // statement (`64 công chức chuyên trách … và 152 cán bộ kiêm nhiệm`): this one's own words
+  // start after the link.
+  const leftAll = ac.hitsIn(leftFrom, numFrom);
+  const left = q.prev ? ac.hitsIn(lastLink(ac, leftFrom, numFrom), numFrom) : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
     if (isCue(cues.subject, h)) lastCue = k;
@@ -187,17 +247,19 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // Numbers coordinated with this one share its predicate: a count and its neighbour
   // (`3.100 doanh nghiệp và 820 hộ kinh doanh sử dụng …`, `ở 17/17 sở, ngành và 11/11 huyện`).
   if (coordinated && q.next) {
-    const nextTo = q.nextNextStart !== null ? Math.min(clauseTo, tokenAt(tokens, q.nextNextStart)) : clauseTo;
-    scope = scope.concat(ac.hitsIn(tokenAt(tokens, q.next.end), nextTo));
+    const nextFrom = tokenAt(tokens, q.next.end);
+    const nextTo = Math.min(nextFrom + WINDOW, q.nextNextStart !== null ? Math.min(clauseTo, tokenAt(tokens, q.nextNextStart)) : clauseTo);
+    scope = scope.concat(ac.hitsIn(nextFrom, firstLink(ac, nextFrom, nextTo)));
   }
   if (q.prev && onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true)) {
-    const prevFrom = q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom;
-    scope = ac.hitsIn(prevFrom, tokenAt(tokens, q.prev.start)).concat(scope);
+    const prevStart = tokenAt(tokens, q.prev.start);
+    const prevFrom = Math.max(prevStart - WINDOW, q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom);
+    scope = ac.hitsIn(prevFrom, prevStart).concat(scope);
   }
   // A share stated by ellipsis takes the counted concept of its neighbour (`… 98,7% thôn, bản
   // và cáp quang 79,6%`): the first concept between the previous number and this one.
   if (roles.length === 0 && (q.unit === 'percent' || q.unit === 'fraction') && q.prev) {
-    const inherited = left.find((h) => !isCueHit(set, h));
+    const inherited = leftAll.find((h) => !isCueHit(set, h));
     if (inherited) roles.push(inherited);
   }
   return { numFrom, numTo, roles, after, unknownNoun, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
@@ -228,6 +290,50 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
     return false;
   }
   return sawLink && (!needConcept || concepts === 1);
+}
+
+/** Whether token k is a link (a comma, or a coordination outside any longer concept form). */
+function linkAt(ac: ArticleConcepts, k: number): ConceptHit | 'comma' | null {
+  const { tokens, set } = ac;
+  if (tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',') return 'comma';
+  const h = ac.hitStartingAt(k);
+  return h && isCue(set.cues.coord, h) ? h : null;
+}
+
+/** The token after the last link in [from, to), or `from`; links inside concept forms do not count. */
+function lastLink(ac: ArticleConcepts, from: number, to: number): number {
+  let at = from;
+  for (let k = from; k < to; k++) {
+    const link = linkAt(ac, k);
+    if (link) {
+      at = link === 'comma' ? k + 1 : link.to;
+      continue;
+    }
+    const h = ac.hitStartingAt(k);
+    if (h) k = h.to - 1;
+  }
+  return at;
+}
+
+/** The start of the last link in [from, to), or -1. */
+function lastLinkStart(ac: ArticleConcepts, from: number, to: number): number {
+  let at = -1;
+  for (let k = from; k < to; k++) {
+    if (linkAt(ac, k)) at = k;
+    const h = ac.hitStartingAt(k);
+    if (h) k = h.to - 1;
+  }
+  return at;
+}
+
+/** The first link in [from, to), or `to`. */
+function firstLink(ac: ArticleConcepts, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (linkAt(ac, k)) return k;
+    const h = ac.hitStartingAt(k);
+    if (h) k = h.to - 1;
+  }
+  return to;
 }
 
 function isCueHit(set: FrameSet, h: ConceptHit): boolean {
@@ -275,7 +381,8 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   if (f.without.size && st.scope.some((h) => !used.includes(h) && h.concepts.some((c) => f.without.has(c)))) return null;
   const lo = Math.min(st.numFrom, ...used.map((h) => h.from));
   const hi = Math.max(st.numTo, ...used.map((h) => h.to));
-  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= lo && h.to <= hi);
+  // A deficit cue inside the statement, or right after it (`sóng điện thoại rất yếu`).
+  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= lo && h.to <= hi + 2);
   if (deficit !== f.deficit) return null;
   const specificity = used.reduce((n, h) => n + (h.to - h.from), 0);
   const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance;

@@ -21,7 +21,7 @@ import { readSubject } from '../refine/subject.js';
 import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { framesOf } from '../frames/compile.js';
-import { ArticleConcepts, matchFrame } from '../frames/frames.js';
+import { ArticleConcepts, chooseFrame, matchFrames } from '../frames/frames.js';
 import { frameRule } from '../frames/rule.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
 
@@ -124,21 +124,21 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     });
   }
 
-  // 1c. Frames: a number no rule read takes the key whose concept frame its statement fills.
+  // 1c. Frames: a number takes the key whose concept frame its statement fills (see chooseFrame
+  // for when a frame overrides a rule).
   const frames = framesOf(opts.ruleSet);
   if (frames) {
     const concepts = new ArticleConcepts(text, frames);
     live.forEach((ci, k) => {
-      if (matches[ci]) return;
       const c = cands[ci]!;
       const clause = clauses.clause(sentences[sentenceOf[ci]!]!, c.start);
       const inClause = (j: number | undefined) => (j !== undefined && sentenceOf[j] === sentenceOf[ci] && cands[j]!.start >= clause.start && cands[j]!.end <= clause.end ? cands[j]! : null);
       const prev = inClause(live[k - 1]);
       const next = inClause(live[k + 1]);
-      const fm = matchFrame(concepts, {
+      const fm = chooseFrame(matchFrames(concepts, {
         start: c.start, end: c.end, unit: c.unit, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(live[k + 2])?.start ?? null, prevPrevEnd: inClause(live[k - 2])?.end ?? null,
-      });
+      }), matches[ci]?.rule.rule.indicator ?? null);
       if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: c.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
     });
   }

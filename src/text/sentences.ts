@@ -43,7 +43,9 @@ function isAbbreviation(text: string, dot: number): boolean {
   const word = text.slice(k, dot).toLowerCase();
   if (word.length === 0) return false;
   if (ABBREVIATIONS.has(word)) return true;
-  // Single capital initials (`N. Hiền`) and dotted abbreviations (`v.v`).
+  // Single capital initials (`N. Hiền`) and dotted abbreviations (`v.v`); a letter glued to a
+  // digit is no initial (`… phủ sóng 4G. Có 48 thôn …`).
+  if (k > 0 && /\d/.test(text[k - 1]!)) return false;
   return /^\p{Lu}$/u.test(text.slice(k, dot)) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
 }
 

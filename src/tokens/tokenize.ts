@@ -122,7 +122,8 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
           i++; // a group mark inside a number: `1.234`, `50,65`
         } else break;
       }
-      if (allDigits) push(s, i, NUMBER, 0);
+      // A number the vocabulary knows is part of a concept form (`mô hình 4 lớp`).
+      if (allDigits) push(s, i, NUMBER, vocab.get(text.slice(s, i)));
       else push(s, i, WORD, vocab.get(text.slice(s, i).toLowerCase()));
       continue;
     }
