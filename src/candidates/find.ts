@@ -3,6 +3,7 @@
  * denominator) or marked excluded with a reason. Pure; knows nothing about indicators.
  */
 import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
+import { garbledTail } from '../numbers/garbled.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
@@ -46,6 +47,8 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   });
 
   if (urls.some(([s, e]) => start >= s && start < e)) return excluded('url');
+  const garbled = garbledTail(rightRaw);
+  if (garbled) return { candidates: [make({ excluded: 'garbled', end: end + garbled })], reach: end + garbled };
 
   // Dates and fractions: `19/11/2024`, `4/2024`, `58/71`, `06/QĐ-TTg`, `01/2021/NQ-CP`.
   const slash = /^\/(\d+(?:[.,]\d+)*)/.exec(rightRaw);

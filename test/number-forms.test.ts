@@ -1,0 +1,56 @@
+/**
+ * Number forms: how a numeral is written (`10k`, `1tr5`, `50.000đ`, `3 vạn`, `2-5 triệu`),
+ * year-shaped counts (`có 2000 thuê bao`), the number style decided per token, and invisible
+ * or visible garbage inside a numeral.
+ */
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from '../src/candidates/find.js';
+import { parseNumeral } from '../src/numbers/parse.js';
+import { detectNumberStyle } from '../src/numbers/style.js';
+import { bundledRules, extract } from './helpers.js';
+import { extractArticle } from '../src/pipeline/extract.js';
+import { buildProvinceMatcher } from '../src/article/fields.js';
+
+type Read = { text: string; value: number; unit: string; excluded: string | null; range: string | null };
+const read = (t: string, style: 'vi' | 'en' = 'vi'): Read[] =>
+  findCandidates(t, style).map((c) => ({ text: t.slice(c.start, c.end), value: c.value, unit: c.unit, excluded: c.excluded ?? null, range: c.range ?? null }));
+const live = (t: string, style: 'vi' | 'en' = 'vi') => read(t, style).filter((c) => !c.excluded);
+
+function extractAll(input: string) {
+  const ruleSet = bundledRules();
+  return extractArticle({ source: 't', text: input }, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), all: true }).records;
+}
+
+/** Every number of one article with its outcome and original-text span (`chiso explain`'s trace). */
+function trace(input: string) {
+  const ruleSet = bundledRules();
+  const { trace } = extractArticle({ source: 't', text: input }, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), trace: true, all: true });
+  return trace.map((t) => ({ text: input.slice(t.start, t.end), value: t.candidate.value, excluded: t.candidate.excluded ?? null }));
+}
+
+describe('invisible and garbled characters inside a numeral', () => {
+  const marks = ['\u200f', '\u200e', '\u202a', '\u202c', '\u202e', '\u2066', '\u2069', '\ufeff', '\u00ad', '\u200b'];
+  it.each(marks.map((m) => [m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), m]))(
+    'U+%s inside `1.300` is removed and the span still maps to the input',
+    (_, mark) => {
+      const input = `Toàn tỉnh có 1.${mark}300 trạm BTS.`;
+      const { records } = extract(input);
+      expect(records.map((r) => [r.value, r.text])).toEqual([[1300, `1.${mark}300 trạm BTS`]]);
+      for (const r of records) expect(r.text).toBe(input.slice(r.start, r.end));
+    },
+  );
+
+  it.each([['1.2🙂00'], ['1.2\ufffd00'], ['1.🙂200'], ['12🙂00'], ['1.2\u{E000}00']])(
+    'visible garbage inside a numeral excludes it (garbled) instead of a wrong value: %s',
+    (numeral) => {
+      const input = `Toàn tỉnh có ${numeral} trạm BTS.`;
+      expect(extract(input).records).toEqual([]);
+      expect(trace(input)).toEqual([{ text: numeral, value: NaN, excluded: 'garbled' }]);
+    },
+  );
+
+  it('an emoji next to a number, not inside it, does not garble it', () => {
+    expect(live('🙂 Có 1.200 trạm BTS 🙂').map((c) => c.value)).toEqual([1200]);
+    expect(live('Có 1.200🙂 trạm BTS').map((c) => c.value)).toEqual([1200]);
+  });
+});
