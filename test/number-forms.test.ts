@@ -28,6 +28,48 @@ function trace(input: string) {
   return trace.map((t) => ({ text: input.slice(t.start, t.end), value: t.candidate.value, excluded: t.candidate.excluded ?? null }));
 }
 
+describe('year-shaped counts', () => {
+  it.each<[string, number, string]>([
+    ['Toàn tỉnh có 2000 thuê bao internet.', 2000, 'count'],
+    ['Đã lắp đặt 1950 trạm BTS.', 1950, 'count'],
+    ['Có 2024 hộ gia đình sử dụng dịch vụ.', 2024, 'count'],
+    ['Có 2000 doanh nghiệp tham gia sàn.', 2000, 'count'],
+    ['Đã cấp 1999 tài khoản định danh.', 1999, 'count'],
+    ['Tiếp nhận 2050 hồ sơ trực tuyến.', 2050, 'count'],
+    ['Cần 2000 tỷ đồng để đầu tư.', 2e12, 'vnd'],
+    ['Có 2000 người dân tham gia.', 2000, 'count'],
+  ])('%s', (t, value, unit) => {
+    expect(live(t).map((c) => [c.value, c.unit])).toEqual([[value, unit]]);
+  });
+
+  it('a counted year-shaped number becomes a record', () => {
+    const { records } = extract('Toàn tỉnh có 1950 trạm BTS.');
+    expect(records.map((r) => [r.indicator, r.value, r.unit, r.text])).toEqual([['infra.mobile_base_stations', 1950, 'count', '1950 trạm BTS']]);
+  });
+
+  it.each([
+    'Năm 2024 doanh nghiệp tham gia đông hơn.',
+    'Năm học 2023 học sinh được học trực tuyến.',
+    'Giai đoạn 2021-2025 tỉnh tập trung hạ tầng.',
+    'Đến 2025, tỉnh có hạ tầng số hiện đại.',
+    'Từ 2020 đến nay tỉnh đã chuyển đổi số.',
+    'Trước 2025 hoàn thành hạ tầng.',
+    'Sau 2024 tỉnh sẽ mở rộng.',
+    'Cuối 2024 tỉnh hoàn thành.',
+    'Đầu 2024 tỉnh triển khai.',
+    'Tháng 5/2024 tỉnh khai trương.',
+    'Chỉ số DTI 2023 của tỉnh tăng.',
+    'Kế hoạch chuyển đổi số 2024 của tỉnh.',
+    'Ngày 15/3 (2024) tỉnh ban hành kế hoạch.',
+    '2024, tỉnh tập trung phát triển hạ tầng số.',
+    'Năm 2023 và 2024 người dân được hỗ trợ.',
+    'Quý I 2024 tỉnh cấp mới tài khoản.',
+  ])('a year stays a year: %s', (t) => {
+    expect(read(t).filter((c) => /^\d{4}$/.test(c.text)).map((c) => c.excluded)).not.toContain(null);
+    expect(live(t).filter((c) => c.value >= 1900 && c.value <= 2100)).toEqual([]);
+  });
+});
+
 describe('invisible and garbled characters inside a numeral', () => {
   const marks = ['\u200f', '\u200e', '\u202a', '\u202c', '\u202e', '\u2066', '\u2069', '\ufeff', '\u00ad', '\u200b'];
   it.each(marks.map((m) => [m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), m]))(

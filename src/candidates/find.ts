@@ -4,6 +4,7 @@
  */
 import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
 import { garbledTail } from '../numbers/garbled.js';
+import { readsAsYear } from '../numbers/year.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
@@ -91,7 +92,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   const value = parseNumeral(raw, style);
   if (Number.isNaN(value)) return excluded('code');
   const isYear = /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
-  if (isYear && !P.R_PERCENT.test(rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
+  if (isYear && !P.R_PERCENT.test(rightRaw) && readsAsYear(left, rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
   if (P.L_DATE.test(left) && value <= 31 && !P.R_PERCENT.test(rightRaw)) return excluded('date');
 
   // Percentages and percentage ranges.
