@@ -70,6 +70,42 @@ describe('year-shaped counts', () => {
   });
 });
 
+describe('number style per token', () => {
+  it('unambiguous tokens read by their own shape in either style', () => {
+    expect(parseNumeral('1.200.000', 'en')).toBe(1_200_000);
+    expect(parseNumeral('1,200,000', 'vi')).toBe(1_200_000);
+    expect(parseNumeral('12,5', 'en')).toBe(12.5);
+    expect(parseNumeral('1.2', 'vi')).toBe(1.2);
+    expect(parseNumeral('0,500', 'en')).toBe(0.5);
+    expect(parseNumeral('1.234,5', 'en')).toBe(1234.5);
+    expect(parseNumeral('1,234.5', 'vi')).toBe(1234.5);
+  });
+
+  it('an ambiguous token reads by the document style, unless a count noun follows', () => {
+    expect(parseNumeral('1.200', 'vi')).toBe(1200);
+    expect(parseNumeral('1.200', 'en')).toBe(1.2);
+    expect(parseNumeral('287,315', 'vi')).toBe(287.315);
+    expect(live('thuê bao internet là 287,315 thuê bao', 'vi').map((c) => c.value)).toEqual([287315]);
+    expect(live('có 1.200 trạm BTS', 'en').map((c) => c.value)).toEqual([1200]);
+    // A measure is not a count: the separator is read by the document style.
+    expect(live('có 2,500 km cáp quang', 'vi').map((c) => c.value)).toEqual([2.5]);
+  });
+
+  it('a version never votes, and one English-style decimal does not flip a Vietnamese document', () => {
+    expect(detectNumberStyle('Phiên bản 1.2 ra mắt, có 1.200 trạm BTS').style).toBe('vi');
+    expect(detectNumberStyle('ứng dụng VNeID phiên bản 2.15').enVotes).toBe(0);
+    expect(detectNumberStyle('Đạt 0.5 điểm, tăng 1.200 tài khoản').style).toBe('vi');
+    const { records } = extract('Ứng dụng phiên bản 1.2 được cập nhật. Chỉ số tăng 0.5 điểm. Toàn tỉnh có 1.200 trạm BTS.');
+    expect(records.filter((r) => r.indicator === 'infra.mobile_base_stations').map((r) => r.value)).toEqual([1200]);
+  });
+
+  it('a document that writes English style throughout still reads English style', () => {
+    const d = detectNumberStyle('reached 50.65% and 12.5 points; 2,424 files');
+    expect(d.style).toBe('en');
+    expect(detectNumberStyle('1,023,456 files').style).toBe('en');
+  });
+});
+
 describe('invisible and garbled characters inside a numeral', () => {
   const marks = ['\u200f', '\u200e', '\u202a', '\u202c', '\u202e', '\u2066', '\u2069', '\ufeff', '\u00ad', '\u200b'];
   it.each(marks.map((m) => [m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), m]))(

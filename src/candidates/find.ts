@@ -5,6 +5,7 @@
 import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
 import { garbledTail } from '../numbers/garbled.js';
 import { readsAsYear } from '../numbers/year.js';
+import { countNounAfter } from '../numbers/nouns.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
@@ -89,7 +90,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (P.L_PHONE.test(left)) return excluded('phone');
   if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
 
-  const value = parseNumeral(raw, style);
+  const value = parseNumeral(raw, style, countNounAfter(rightRaw));
   if (Number.isNaN(value)) return excluded('code');
   const isYear = /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
   if (isYear && !P.R_PERCENT.test(rightRaw) && readsAsYear(left, rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
