@@ -16,17 +16,70 @@ const read = (t: string, style: 'vi' | 'en' = 'vi'): Read[] =>
   findCandidates(t, style).map((c) => ({ text: t.slice(c.start, c.end), value: c.value, unit: c.unit, excluded: c.excluded ?? null, range: c.range ?? null }));
 const live = (t: string, style: 'vi' | 'en' = 'vi') => read(t, style).filter((c) => !c.excluded);
 
-function extractAll(input: string) {
-  const ruleSet = bundledRules();
-  return extractArticle({ source: 't', text: input }, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), all: true }).records;
-}
-
 /** Every number of one article with its outcome and original-text span (`chiso explain`'s trace). */
 function trace(input: string) {
   const ruleSet = bundledRules();
   const { trace } = extractArticle({ source: 't', text: input }, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), trace: true, all: true });
   return trace.map((t) => ({ text: input.slice(t.start, t.end), value: t.candidate.value, excluded: t.candidate.excluded ?? null }));
 }
+
+describe('number forms of the press and social posts', () => {
+  it.each<[string, string, number, string]>([
+    ['Giá cước chỉ 10k đồng/tháng.', '10k đồng', 10_000, 'vnd'],
+    ['Giá vé chỉ 10k/người.', '10k', 10_000, 'vnd'],
+    ['Trang có 10k người theo dõi.', '10k', 10_000, 'count'],
+    ['Thu nhập 1tr5 mỗi tháng.', '1tr5', 1_500_000, 'vnd'],
+    ['Lương 1tr25 một tháng.', '1tr25', 1_250_000, 'vnd'],
+    ['Được hỗ trợ 2tr đồng.', '2tr đồng', 2_000_000, 'vnd'],
+    ['Video đạt 2tr lượt xem.', '2tr', 2_000_000, 'count'],
+    ['Giá vé 50.000đ.', '50.000đ', 50_000, 'vnd'],
+    ['Giá vé 50.000 đ.', '50.000 đ', 50_000, 'vnd'],
+    ['Giá vé 50.000VNĐ.', '50.000VNĐ', 50_000, 'vnd'],
+    ['Giá vé 50.000 VND.', '50.000 VND', 50_000, 'vnd'],
+    ['Tổng kinh phí 5tỷ đồng.', '5tỷ đồng', 5e9, 'vnd'],
+    ['Có 3 vạn người tham gia.', '3 vạn', 30_000, 'count'],
+    ['Kinh phí 1,5 tỷ đồng.', '1,5 tỷ đồng', 1.5e9, 'vnd'],
+    ['Có 1,5 triệu tài khoản.', '1,5 triệu', 1.5e6, 'count'],
+  ])('%s → %s = %d %s', (t, text, value, unit) => {
+    expect(live(t)).toEqual([{ text, value, unit, excluded: null, range: null }]);
+  });
+
+  it.each<[string, [string, number, string][]]>([
+    ['Mức hỗ trợ 2tr-5tr mỗi hộ.', [['2tr', 2e6, 'vnd'], ['5tr', 5e6, 'vnd']]],
+    ['Hỗ trợ 2-5 triệu đồng cho mỗi hộ.', [['2', 2e6, 'vnd'], ['5 triệu đồng', 5e6, 'vnd']]],
+    ['Có từ 2 đến 3 vạn người tham gia.', [['2', 2e4, 'count'], ['3 vạn', 3e4, 'count']]],
+    ['Giá từ 10k - 20k đồng.', [['10k', 1e4, 'vnd'], ['20k đồng', 2e4, 'vnd']]],
+    ['Vốn 1,5 tỷ - 2 tỷ đồng.', [['1,5 tỷ', 1.5e9, 'vnd'], ['2 tỷ đồng', 2e9, 'vnd']]],
+  ])('a range %s gives two ends', (t, ends) => {
+    expect(live(t).map((c) => [c.text, c.value, c.unit, c.range])).toEqual(ends.map(([s, v, u], i) => [s, v, u, i ? 'high' : 'low']));
+  });
+
+  it.each<[string, string, number, number, string]>([
+    ['Doanh thu thương mại điện tử đạt 2-5 tỷ đồng.', 'econ.ecommerce_sales', 2e9, 5e9, 'vnd'],
+    ['Doanh thu thương mại điện tử đạt từ 1,5 tỷ đến 2 tỷ đồng.', 'econ.ecommerce_sales', 1.5e9, 2e9, 'vnd'],
+    ['Toàn tỉnh có 2-3 vạn thuê bao internet.', 'infra.internet_subscriptions', 2e4, 3e4, 'count'],
+  ])('a scaled range becomes two records, the low end at_least and the high end at_most: %s', (input, key, lo, hi, unit) => {
+    const { records } = extract(input);
+    expect(records.map((r) => [r.indicator, r.value, r.unit, r.qualifier])).toEqual([[key, lo, unit, 'at_least'], [key, hi, unit, 'at_most']]);
+    for (const r of records) expect(r.text).toBe(input.slice(r.start, r.end));
+  });
+
+  it.each([
+    ['Mã H10k được in trên phiếu.', 0],
+    ['Tham số k10 của mô hình.', 0],
+    ['Phủ sóng 5G toàn tỉnh.', 0],
+    ['Cách mạng công nghiệp 4.0.', 0],
+    ['Quãng đường 10km.', 0],
+    ['Trạm 10kW.', 0],
+  ])('does not read `k` or other letters glued to codes: %s', (t, n) => {
+    expect(live(t)).toHaveLength(n);
+  });
+
+  it('reads `tr` as triệu only glued to the number (`2 tr` may be a page: trang)', () => {
+    expect(live('Xem 2 tr. 15 của báo cáo.').map((c) => c.value)).not.toContain(2e6);
+    expect(live('Xem 2 tr của tài liệu.').map((c) => c.value)).toEqual([2]);
+  });
+});
 
 describe('year-shaped counts', () => {
   it.each<[string, number, string]>([

@@ -12,10 +12,10 @@ export function parseNumeral(raw: string, style: NumberStyle, countNounFollows =
 }
 
 const SCALES: Record<string, number> = {
-  nghìn: 1e3, ngàn: 1e3, ngan: 1e3, nghin: 1e3, 'triệu': 1e6, trieu: 1e6, 'tỷ': 1e9, 'tỉ': 1e9, ty: 1e9,
+  nghìn: 1e3, ngàn: 1e3, ngan: 1e3, nghin: 1e3, 'vạn': 1e4, 'triệu': 1e6, trieu: 1e6, 'tỷ': 1e9, 'tỉ': 1e9, ty: 1e9,
 };
 
-/** Multiplier for a scale word (`nghìn`, `triệu`, `tỷ`, `nghìn tỷ`), or 1. */
+/** Multiplier for a scale word (`nghìn`, `vạn`, `triệu`, `tỷ`, `nghìn tỷ`), or 1. */
 export function scaleOf(words: string | undefined): number {
   if (!words) return 1;
   return words
