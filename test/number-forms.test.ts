@@ -91,6 +91,9 @@ describe('year-shaped counts', () => {
     ['Tiếp nhận 2050 hồ sơ trực tuyến.', 2050, 'count'],
     ['Cần 2000 tỷ đồng để đầu tư.', 2e12, 'vnd'],
     ['Có 2000 người dân tham gia.', 2000, 'count'],
+    ['Cả nước có 2000 xã đạt chuẩn.', 2000, 'count'],
+    ['Đã có 2000 tổ chức tham gia.', 2000, 'count'],
+    ['Lắp đặt 2000 km cáp quang.', 2000, 'count'],
   ])('%s', (t, value, unit) => {
     expect(live(t).map((c) => [c.value, c.unit])).toEqual([[value, unit]]);
   });
@@ -117,6 +120,9 @@ describe('year-shaped counts', () => {
     '2024, tỉnh tập trung phát triển hạ tầng số.',
     'Năm 2023 và 2024 người dân được hỗ trợ.',
     'Quý I 2024 tỉnh cấp mới tài khoản.',
+    'Cuộc thi 2024 thu hút đông đảo học sinh.',
+    'Sự kiện Techfest 2024 quy tụ nhiều doanh nghiệp.',
+    'Theo số liệu 2023 tỉnh có thêm nhiều trạm.',
   ])('a year stays a year: %s', (t) => {
     expect(read(t).filter((c) => /^\d{4}$/.test(c.text)).map((c) => c.excluded)).not.toContain(null);
     expect(live(t).filter((c) => c.value >= 1900 && c.value <= 2100)).toEqual([]);
@@ -140,8 +146,11 @@ describe('number style per token', () => {
     expect(parseNumeral('287,315', 'vi')).toBe(287.315);
     expect(live('thuê bao internet là 287,315 thuê bao', 'vi').map((c) => c.value)).toEqual([287315]);
     expect(live('có 1.200 trạm BTS', 'en').map((c) => c.value)).toEqual([1200]);
-    // A measure is not a count: the separator is read by the document style.
+    expect(live('có 1.200 xã đạt chuẩn', 'en').map((c) => c.value)).toEqual([1200]);
+    // An amount of đồng is whole too; a measure or a scale is not: the document style decides.
+    expect(live('giá 50,000đ', 'vi').map((c) => c.value)).toEqual([50000]);
     expect(live('có 2,500 km cáp quang', 'vi').map((c) => c.value)).toEqual([2.5]);
+    expect(live('đạt 1,250 tỷ đồng', 'vi').map((c) => c.value)).toEqual([1.25e9]);
   });
 
   it('a version never votes, and one English-style decimal does not flip a Vietnamese document', () => {

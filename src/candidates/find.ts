@@ -6,7 +6,7 @@ import { parseNumeral } from '../numbers/parse.js';
 import { gluedQuantity, readQuantity, readQuantityRange } from '../numbers/forms.js';
 import { garbledTail } from '../numbers/garbled.js';
 import { readsAsYear } from '../numbers/year.js';
-import { countNounAfter } from '../numbers/nouns.js';
+import { wholeAfter } from '../numbers/nouns.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
@@ -91,7 +91,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (P.L_PHONE.test(left)) return excluded('phone');
   if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
 
-  const value = parseNumeral(raw, style, countNounAfter(rightRaw));
+  const value = parseNumeral(raw, style, wholeAfter(rightRaw));
   if (Number.isNaN(value)) return excluded('code');
   const isYear = /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
   if (isYear && !P.R_PERCENT.test(rightRaw) && readsAsYear(left, rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
@@ -120,7 +120,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   // Money and scaled counts: `2.000 tỷ đồng`, `820 triệu đồng`, `1,02 triệu tài khoản`, `10k`,
   // `1tr5`, `50.000đ`, `3 vạn`; their ranges (`2-5 triệu đồng`, `2tr-5tr`): see numbers/forms.ts.
   const qty = readQuantity(raw, value, rightRaw, left);
-  const qtyRange = readQuantityRange(text, end, value, qty, left, (r, right) => parseNumeral(r, style, countNounAfter(right)));
+  const qtyRange = readQuantityRange(text, end, value, qty, left, (r, right) => parseNumeral(r, style, wholeAfter(right)));
   if (qtyRange) {
     const unit = qtyRange.vnd ? 'vnd' : 'count';
     const { low, high } = qtyRange;
