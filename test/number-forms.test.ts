@@ -75,6 +75,11 @@ describe('number forms of the press and social posts', () => {
     expect(live(t)).toHaveLength(n);
   });
 
+  it('reads `vạn` only in lower case (`3 Vạn Ninh` names a place), and `10k USD` is no đồng', () => {
+    expect(live('Tuyến 3 Vạn Ninh.').map((c) => c.value)).toEqual([3]);
+    expect(live('Giải thưởng 10k USD.').map((c) => [c.value, c.unit])).toEqual([[10_000, 'count']]);
+  });
+
   it('reads `tr` as triệu only glued to the number (`2 tr` may be a page: trang)', () => {
     expect(live('Xem 2 tr. 15 của báo cáo.').map((c) => c.value)).not.toContain(2e6);
     expect(live('Xem 2 tr của tài liệu.').map((c) => c.value)).toEqual([2]);

@@ -17,6 +17,8 @@ export const R_SCALE = /^[^\S\n]*((?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:[^\
 export const R_MONEY = /^[^\S\n]*(?:đồng|VNĐ|VND|vnđ|đ)(?!\p{L})/iu;
 // `10k`, `2tr`, `1tr5`, `1tr25`: case-sensitive, glued, and not followed by a letter or digit.
 const SLANG = /^(?:k|tr(\d{1,3})?)(?![\p{L}\p{N}])/u;
+// `10k USD`: money, but not đồng (there is no unit for it).
+const FOREIGN_MONEY = /^[^\S\n]*(?:USD|US\$|\$|EUR|euro|đô)(?!\p{L})/iu;
 const MONEY_CUE = /(?:^|[^\p{L}])(?:giá|phí|cước|tiền|lương|thu nhập|chi phí|học phí|trị giá|kinh phí|doanh thu|doanh số|ủng hộ|thanh toán|chi trả|trả|mua|bán|tặng|thưởng|vốn|ngân sách|giá trị|nộp|hỗ trợ)(?!\p{L})[^.;!?\n\d]{0,30}$/iu;
 
 export interface Quantity {
@@ -39,10 +41,12 @@ export function readQuantity(raw: string, value: number, right: string, left: st
     const multiplier = slang[0] === 'k' ? 1e3 : 1e6;
     const money = R_MONEY.exec(right.slice(slang[0].length));
     const length = slang[0].length + (money?.[0].length ?? 0);
-    const vnd = !!money || (!countNounAfter(right.slice(length)) && MONEY_CUE.test(left));
+    const rest = right.slice(length);
+    const vnd = !!money || (!countNounAfter(rest) && !FOREIGN_MONEY.test(rest) && MONEY_CUE.test(left));
     return { length, value: clean(mantissa * multiplier), multiplier, vnd };
   }
-  const scale = R_SCALE.exec(right);
+  let scale = R_SCALE.exec(right);
+  if (scale && scale[1]!.startsWith('V')) scale = null; // `3 Vạn Ninh`: a name, not 30 000
   const money = R_MONEY.exec(scale ? right.slice(scale[0].length) : right);
   if (!scale && !money) return null;
   const multiplier = scaleOf(scale?.[1]);
