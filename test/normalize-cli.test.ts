@@ -37,10 +37,12 @@ describe('number style per document', () => {
     expect(style.style).toBe('en');
     expect(records.map((r) => r.value)).toEqual([1200, 52.35, 98.7]);
   });
-  it('reads the same ambiguous token the Vietnamese way in a Vietnamese document', () => {
-    const { records, style } = extract('Toàn tỉnh có 1,200 trạm BTS. Tỷ lệ hồ sơ trực tuyến đạt 52,35%.');
+  it('reads the same ambiguous token the Vietnamese way in a Vietnamese document, unless it counts things', () => {
+    const { records, style } = extract('Doanh thu thương mại điện tử đạt 1,250 tỷ đồng. Tỷ lệ hồ sơ trực tuyến đạt 52,35%.');
     expect(style.style).toBe('vi');
-    expect(records.map((r) => r.value)).toEqual([1.2, 52.35]);
+    expect(records.map((r) => r.value)).toEqual([1.25e9, 52.35]);
+    // Things are counted whole: three digits after the mark before a counted noun are a thousands group.
+    expect(extract('Toàn tỉnh có 1,200 trạm BTS. Tỷ lệ hồ sơ trực tuyến đạt 52,35%.').records.map((r) => r.value)).toEqual([1200, 52.35]);
   });
 });
 

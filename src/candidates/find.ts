@@ -2,7 +2,11 @@
  * The candidate finder: every number in the normalized text, read as a statistic (value, unit,
  * denominator) or marked excluded with a reason. Pure; knows nothing about indicators.
  */
-import { clean, parseNumeral, scaleOf } from '../numbers/parse.js';
+import { parseNumeral } from '../numbers/parse.js';
+import { gluedQuantity, readQuantity, readQuantityRange } from '../numbers/forms.js';
+import { garbledTail } from '../numbers/garbled.js';
+import { readsAsYear } from '../numbers/year.js';
+import { wholeAfter } from '../numbers/nouns.js';
 import type { NumberStyle } from '../numbers/style.js';
 import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
@@ -46,6 +50,8 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   });
 
   if (urls.some(([s, e]) => start >= s && start < e)) return excluded('url');
+  const garbled = garbledTail(rightRaw);
+  if (garbled) return { candidates: [make({ excluded: 'garbled', end: end + garbled })], reach: end + garbled };
 
   // Dates and fractions: `19/11/2024`, `4/2024`, `58/71`, `06/QĐ-TTg`, `01/2021/NQ-CP`.
   const slash = /^\/(\d+(?:[.,]\d+)*)/.exec(rightRaw);
@@ -77,7 +83,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (/^[-/]\s?[\p{Lu}Đ]/u.test(rightRaw) || /^-[\p{L}]/u.test(rightRaw)) return excluded('document', skipToken(text, end));
   if (/[\p{L}]-$/u.test(left)) return excluded('code');
   if (P.R_TIME.test(rightRaw)) return excluded('time', skipToken(text, end));
-  if (P.R_CODE_TAIL.test(rightRaw)) return excluded('code', skipToken(text, end));
+  if (P.R_CODE_TAIL.test(rightRaw) && !gluedQuantity(raw, rightRaw)) return excluded('code', skipToken(text, end));
   if (/^0\d*[.,\s]\d+[.,\s]\d+/.test(text.slice(start, start + 16)) && digitsIn(text.slice(start, start + 16)) >= 9) {
     // The whole number (`0256 3822 345`), so its later groups are not read as numbers of their own.
     return excluded('phone', start + PHONE.exec(text.slice(start, start + 20))![0].length);
@@ -85,10 +91,10 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   if (P.L_PHONE.test(left)) return excluded('phone');
   if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
 
-  const value = parseNumeral(raw, style);
+  const value = parseNumeral(raw, style, wholeAfter(rightRaw));
   if (Number.isNaN(value)) return excluded('code');
   const isYear = /^\d{4}$/.test(raw) && value >= 1900 && value <= 2100;
-  if (isYear && !P.R_PERCENT.test(rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
+  if (isYear && !P.R_PERCENT.test(rightRaw) && readsAsYear(left, rightRaw)) return excluded('year', end + (P.R_YEAR_RANGE.exec(rightRaw)?.[0].length ?? 0));
   if (P.L_DATE.test(left) && value <= 31 && !P.R_PERCENT.test(rightRaw)) return excluded('date');
 
   // Percentages and percentage ranges.
@@ -111,17 +117,19 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   }
   if (pct) return finishReading(text, left, [make({ value, unit: 'percent', end: end + pct[0].length })], end + pct[0].length);
 
-  // Money and scaled counts: `2.000 tỷ đồng`, `820 triệu đồng`, `1,02 triệu tài khoản`.
-  const scale = P.R_SCALE.exec(rightRaw);
-  const afterScale = scale ? rightRaw.slice(scale[0].length) : rightRaw;
-  const money = P.R_MONEY.exec(afterScale);
-  if (money) {
-    end += (scale?.[0].length ?? 0) + money[0].length;
-    return finishReading(text, left, [make({ value: clean(value * scaleOf(scale?.[1])), unit: 'vnd', end })], end);
+  // Money and scaled counts: `2.000 tỷ đồng`, `820 triệu đồng`, `1,02 triệu tài khoản`, `10k`,
+  // `1tr5`, `50.000đ`, `3 vạn`; their ranges (`2-5 triệu đồng`, `2tr-5tr`): see numbers/forms.ts.
+  const qty = readQuantity(raw, value, rightRaw, left);
+  const qtyRange = readQuantityRange(text, end, value, qty, left, (r, right) => parseNumeral(r, style, wholeAfter(right)));
+  if (qtyRange) {
+    const unit = qtyRange.vnd ? 'vnd' : 'count';
+    const { low, high } = qtyRange;
+    const cands = [make({ value: low.value, unit, range: 'low', end: low.end }), { ...make({ value: high.value, unit, range: 'high' }), start: high.start, end: high.end }];
+    return finishReading(text, left, cands, high.end);
   }
-  if (scale) {
-    end += scale[0].length;
-    return finishReading(text, left, [make({ value: clean(value * scaleOf(scale[1])), end })], end);
+  if (qty) {
+    end += qty.length;
+    return finishReading(text, left, [make({ value: qty.value, unit: qty.vnd ? 'vnd' : 'count', end })], end);
   }
 
   const score = P.R_SCORE.exec(rightRaw);

@@ -48,9 +48,8 @@ export const R_PER_BASE = re('^\\s*(?:hộ|dân|người|km2|km)(?!\\p{L})');
 // `thuê bao băng rộng cố định trên 100 dân đạt 25,1`: the base was stated before the number.
 export const L_DENSITY_BASE = word('(?:thuê bao|máy|điện thoại|tài khoản|người dùng|mật độ)[^\\d;,]{0,40}(?:trên|/|mỗi)\\s*(?:100|1\\.000)\\s*(?:dân|người|hộ)(?!\\p{L})[^\\d;,]{0,30}$');
 export const R_DENSITY = re('^\\s*[\\p{L} ]{1,30}\\/\\s*(?:100|1\\.000|1000|10\\.000|100\\.000)\\s*(?:dân|người|hộ|km|km2)');
-// Horizontal space only: `650.000\nTỷ lệ …` is a list item ending, not 650.000 tỷ.
-export const R_SCALE = re('^[^\\S\\n]*((?:nghìn|ngàn|triệu|tỷ|tỉ)(?:[^\\S\\n]+(?:tỷ|tỉ))?)(?!\\p{L})');
-export const R_MONEY = re('^[^\\S\\n]*(?:đồng|VNĐ|VND|vnđ|đ)(?!\\p{L})');
+// Scales and currencies (`2.000 tỷ đồng`, `3 vạn`, `10k`, `1tr5`) are read in src/numbers/forms.ts.
+export { R_MONEY, R_SCALE } from '../numbers/forms.js';
 export const R_PERCENT = re('^\\s?(?:%|phần trăm(?!\\p{L}))');
 // `465,68 điểm` is a score; `175 điểm cầu`, `245 điểm phát Wi-Fi` are places: only a score when
 // the phrase ends or a score-ish word follows.

@@ -8,6 +8,8 @@ export type Unit = (typeof UNITS)[number];
 export const EXCLUSION_REASONS = [
   'date', 'time', 'year', 'document', 'version', 'code', 'phone', 'url', 'ordinal', 'duration',
   'structure', 'label', 'change', 'density', 'ratio', 'multiplier', 'completion',
+  // Visible garbage between the digits (`1.2🙂00`): no value can be trusted.
+  'garbled',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

@@ -4,7 +4,9 @@
  */
 
 const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+// Zero-width characters, soft hyphen, BOM, and bidi marks, embeddings and isolates (LRM, RLM,
+// LRE…RLO, LRI…PDI): they change how text is shown, never what it says (`1.\u200F300` is 1.300).
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 const SINGLE: Record<string, string> = {
   '\u00D0': '\u0110', // Ð (Eth) typed for Đ
@@ -39,7 +41,7 @@ export function isCombiningMark(code: number): boolean {
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '-', mdash: '-',
   hellip: '...', lsquo: "'", rsquo: "'", ldquo: '"', rdquo: '"', laquo: '"', raquo: '"',
-  zwj: '', zwnj: '', thinsp: ' ', ensp: ' ', emsp: ' ', bull: '•', middot: '·', times: '×', deg: '°',
+  zwj: '', zwnj: '', lrm: '', rlm: '', thinsp: ' ', ensp: ' ', emsp: ' ', bull: '•', middot: '·', times: '×', deg: '°',
   agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', egrave: 'è', eacute: 'é', ecirc: 'ê',
   igrave: 'ì', iacute: 'í', ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ', ugrave: 'ù', uacute: 'ú',
   yacute: 'ý', Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Egrave: 'È', Eacute: 'É', Ecirc: 'Ê',

@@ -4,7 +4,7 @@
  * Order (each step sees the output of the one before):
  *   1. HTML entities decoded (`&nbsp;`, `&#7897;`)
  *   2. CRLF / CR → LF
- *   3. per-character folds: Ð→Đ, Unicode spaces → ' ', zero-width and soft hyphen dropped,
+ *   3. per-character folds: Ð→Đ, Unicode spaces → ' ', zero-width, bidi marks and soft hyphen dropped,
  *      curly quotes, dashes, ellipsis, full-width digits and punctuation folded
  *   4. combining marks composed onto their base letter (NFC), never NFKC
  *   5. runs of horizontal spaces collapsed to one

@@ -23,9 +23,10 @@ const MEASURE = /^\s*(?:km|m|m2|ha|tấn|kg|GB|TB|Mbps|Gbps|MHz|kW|MW|kWh|lít|U
 export function companionLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): 'forward' | 'backward' | null {
   const between = text.slice(prev.end, next.start);
   if (between.length > MAX_COMPANION_GAP || /[;.!?]\s/.test(between)) return null;
-  if (prev.unit === next.unit && prev.unit !== 'percent') return null;
-  if (!(prev.range === 'low' && next.range === 'high') && !COMPANION_TAIL.test(between) && !/\(\s*$/.test(between)) return null;
-  if (prev.range === 'low' && next.range === 'high') {
+  const range = prev.range === 'low' && next.range === 'high'; // `60-80%`, `2-3 vạn thuê bao`, `2-5 triệu đồng`
+  if (prev.unit === next.unit && prev.unit !== 'percent' && !range) return null;
+  if (!range && !COMPANION_TAIL.test(between) && !/\(\s*$/.test(between)) return null;
+  if (range) {
     if (nextMatch && !prevMatch) return 'backward';
     if (prevMatch && !nextMatch) return 'forward';
     return null;
