@@ -116,8 +116,16 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
   const st = statementOf(ac, q);
   if (!st) return [];
   const out: FrameMatch[] = [];
+  // Only frames whose every slot names a concept the statement holds can be filled.
+  const present = new Set<number>();
+  for (const h of st.scope) for (const c of h.concepts) present.add(c);
+  for (const h of st.roles) for (const c of h.concepts) present.add(c);
+  const holds = (slot: Set<number>) => {
+    for (const c of slot) if (present.has(c)) return true;
+    return false;
+  };
   for (const f of ac.set.frames) {
-    if (!f.units.has(q.unit)) continue;
+    if (!f.units.has(q.unit) || (f.counted && !holds(f.counted)) || !f.with.every(holds)) continue;
     const m = tryFrame(ac, f, st, q);
     if (m) out.push(m);
   }
