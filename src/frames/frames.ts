@@ -48,6 +48,7 @@ export class ArticleConcepts {
   private readonly hitAt: Int32Array;
 
   constructor(text: string, readonly set: FrameSet) {
+    this.text = text;
     this.tokens = set.lexicon.tokenize(text);
     this.hits = set.lexicon.scan(this.tokens);
     this.hitAt = new Int32Array(this.tokens.count).fill(-1);
@@ -58,6 +59,19 @@ export class ArticleConcepts {
     if (tok < 0 || tok >= this.tokens.count) return null;
     const k = this.hitAt[tok]!;
     return k >= 0 ? this.hits[k]! : null;
+  }
+
+  /** `name "form"` for the concept hits within a dozen words of a span (for `chiso explain`). */
+  conceptsNear(start: number, end: number): string[] {
+    const from = Math.max(0, tokenAt(this.tokens, start) - 12);
+    const to = Math.min(this.tokens.count, tokenAt(this.tokens, end) + 12);
+    return this.hitsIn(from, to).map((h) => `${h.concepts.map((c) => this.set.lexicon.names[c]).join('|')} "${this.formText(h)}"`);
+  }
+
+  private text = '';
+
+  private formText(h: ConceptHit): string {
+    return this.text.slice(this.tokens.start[h.from], this.tokens.end[h.to - 1]);
   }
 
   /** Hits wholly inside the token range [from, to). */
@@ -109,6 +123,8 @@ interface Statement {
   /** A word right after the number that no concept knows: the number counts something else. */
   unknownNoun: boolean;
   scope: ConceptHit[];
+  /** Concepts between the previous number and this number's own words (that number's statement). */
+  before: ConceptHit[];
 }
 
 /** Every frame the number's statement fills, the best (most specific, nearest) first. */
@@ -120,6 +136,7 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
   const present = new Set<number>();
   for (const h of st.scope) for (const c of h.concepts) present.add(c);
   for (const h of st.roles) for (const c of h.concepts) present.add(c);
+  for (const h of st.before) for (const c of h.concepts) present.add(c);
   const holds = (slot: Set<number>) => {
     for (const c of slot) if (present.has(c)) return true;
     return false;
@@ -270,7 +287,8 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
     const inherited = leftAll.find((h) => !isCueHit(set, h));
     if (inherited) roles.push(inherited);
   }
-  return { numFrom, numTo, roles, after, unknownNoun, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
+  const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
+  return { numFrom, numTo, roles, after, unknownNoun, before, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
 }
 
 /**
@@ -359,7 +377,7 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     // toàn trình`).
     const afterIsAttr = !!st.after && !!q.prev && f.with.some((slot) => st.after!.concepts.some((c) => slot.has(c)));
     if (!counted && ((st.roles.length === 0 && q.unit !== 'count' && q.unit !== 'vnd') || afterIsAttr)) {
-      for (const h of st.scope) if (h.to <= st.numFrom && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
+      for (const h of [...st.before, ...st.scope]) if (h.to <= st.numFrom && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
     }
     if (!counted) return null;
     used.push(counted);

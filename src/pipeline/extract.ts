@@ -49,6 +49,16 @@ export interface TracedCandidate {
   line: number;
   sentence: string;
   subject: string | null;
+  /** With `trace`: the concept hits around the number and every frame its statement fills, best first. */
+  frames?: FrameTrace;
+}
+
+export interface FrameTrace {
+  concepts: string[];
+  filled: { key: string; score: number; why: string }[];
+  /** The key a rule gave the number before frames were read, and what the frames decided. */
+  ruleKey: string | null;
+  chosen: string | null;
 }
 
 export interface Extraction {
@@ -127,6 +137,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   // 1c. Frames: a number takes the key whose concept frame its statement fills (see chooseFrame
   // for when a frame overrides a rule).
   const frames = framesOf(opts.ruleSet);
+  const frameTraces: (FrameTrace | undefined)[] = [];
   if (frames) {
     const concepts = new ArticleConcepts(text, frames);
     live.forEach((ci, k) => {
@@ -135,10 +146,18 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const inClause = (j: number | undefined) => (j !== undefined && sentenceOf[j] === sentenceOf[ci] && cands[j]!.start >= clause.start && cands[j]!.end <= clause.end ? cands[j]! : null);
       const prev = inClause(live[k - 1]);
       const next = inClause(live[k + 1]);
-      const fm = chooseFrame(matchFrames(concepts, {
+      const filled = matchFrames(concepts, {
         start: c.start, end: c.end, unit: c.unit, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(live[k + 2])?.start ?? null, prevPrevEnd: inClause(live[k - 2])?.end ?? null,
-      }), matches[ci]?.rule.rule.indicator ?? null);
+      });
+      const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
+      const fm = chooseFrame(filled, ruleKey);
+      if (opts.trace) {
+        frameTraces[ci] = {
+          concepts: concepts.conceptsNear(c.start, c.end), ruleKey, chosen: fm?.frame.key ?? null,
+          filled: filled.map((m) => ({ key: m.frame.key, score: m.score, why: m.why })),
+        };
+      }
       if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: c.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
     });
   }
@@ -268,7 +287,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     }
     if (opts.trace) {
       const [os, oe] = toOriginal(norm, c.start, c.end);
-      trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText, subject });
+      trace.push({ candidate: c, outcome, start: os, end: oe, line: lines.lineOf(os), sentence: sentenceText, subject, ...(frameTraces[ci] ? { frames: frameTraces[ci] } : {}) });
     }
   });
 

@@ -4,7 +4,7 @@
  * dimmed with the reason they were dropped. Colours only on a terminal (and never with NO_COLOR).
  */
 import { Chalk } from 'chalk';
-import { extractArticle, type TracedCandidate } from '../../pipeline/extract.js';
+import { extractArticle, type FrameTrace, type TracedCandidate } from '../../pipeline/extract.js';
 import { buildProvinceMatcher } from '../../article/fields.js';
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
@@ -60,9 +60,23 @@ export function runExplain(file: string, opts: { line?: number; rules?: string; 
           : `no rule matched${t.subject ? ` (subject: ${t.subject})` : ''}`;
         w(c.dim(`     │   · ${num} — ${why}`));
       }
+      if (t.frames) explainFrames(t.frames, (s) => w(c.dim(`     │       ${s}`)));
     }
   });
   w('');
   w(c.dim(`${result.records.length} record(s); ${result.trace.filter((t) => t.outcome.kind !== 'record').length} number(s) not recorded`));
   return EXIT.ok;
+}
+
+/** Concept hits, the frames filled and why the others lost (the rule's key, a more specific frame). */
+function explainFrames(f: FrameTrace, w: (s: string) => void): void {
+  if (f.concepts.length) w(`concepts: ${f.concepts.join(' · ')}`);
+  if (f.filled.length === 0) {
+    w('frames: none filled');
+    return;
+  }
+  const verdict = f.chosen ? `frame ${f.chosen} wins${f.ruleKey ? ` over the rule's ${f.ruleKey}` : ''}`
+    : f.ruleKey ? `the rule's ${f.ruleKey} stands (no frame says more)` : 'no frame chosen';
+  w(`frames: ${verdict}`);
+  f.filled.forEach((m, i) => w(`  ${i === 0 ? '▸' : ' '} ${m.key} (score ${m.score}: ${m.why})`));
 }
