@@ -39,6 +39,12 @@ export interface Stats {
   tr: Int32Array;
   cell: Int32Array;
   th: Int32Array;
+  /** Text, commas and `br`s of the element's own inline content (its text outside block children). */
+  inline: Int32Array;
+  inlineCommas: Int32Array;
+  inlineBr: Int32Array;
+  /** Text inside `em`/`i`: a caption set in italics. */
+  italic: Int32Array;
   /** Whether a child element is a block (other than `br`/`hr`): a container, not a paragraph. */
   blockChild: Uint8Array;
 }
@@ -79,7 +85,8 @@ export function computeStats(tree: Tree, drop: Uint8Array): Stats {
   const n = tree.els.length;
   const s: Stats = {
     text: new Int32Array(n), link: new Int32Array(n), commas: new Int32Array(n), p: new Int32Array(n), img: new Int32Array(n),
-    li: new Int32Array(n), br: new Int32Array(n), tr: new Int32Array(n), cell: new Int32Array(n), th: new Int32Array(n), blockChild: new Uint8Array(n),
+    li: new Int32Array(n), br: new Int32Array(n), tr: new Int32Array(n), cell: new Int32Array(n), th: new Int32Array(n),
+    inline: new Int32Array(n), inlineCommas: new Int32Array(n), inlineBr: new Int32Array(n), italic: new Int32Array(n), blockChild: new Uint8Array(n),
   };
   const add = (a: Int32Array, i: number, v: number) => (a[i] = a[i]! + v);
   for (let i = n - 1; i >= 0; i--) {
@@ -90,8 +97,11 @@ export function computeStats(tree: Tree, drop: Uint8Array): Stats {
       if (!t) continue;
       add(s.text, i, t.length);
       add(s.commas, i, t.split(/[,،] /).length - 1);
+      add(s.inline, i, t.length);
+      add(s.inlineCommas, i, t.split(/[,،] /).length - 1);
     }
     if (e.name === 'a') s.link[i] = s.text[i]!;
+    if (e.name === 'em' || e.name === 'i') s.italic[i] = s.text[i]!;
     if (e.name === 'p') add(s.p, i, 1);
     else if (MEDIA.has(e.name)) add(s.img, i, 1);
     else if (e.name === 'li') add(s.li, i, 1);
@@ -104,8 +114,13 @@ export function computeStats(tree: Tree, drop: Uint8Array): Stats {
     }
     const p = tree.parent[i]!;
     if (p < 0 || drop[i]) continue;
-    for (const a of [s.text, s.link, s.commas, s.p, s.img, s.li, s.br, s.tr, s.cell, s.th]) add(a, p, a[i]!);
+    for (const a of [s.text, s.link, s.commas, s.p, s.img, s.li, s.br, s.tr, s.cell, s.th, s.italic]) add(a, p, a[i]!);
     if (STRUCTURE.has(e.name)) s.blockChild[p] = 1;
+    else if (e.name === 'br') add(s.inlineBr, p, 1);
+    else {
+      add(s.inline, p, s.text[i]!);
+      add(s.inlineCommas, p, s.commas[i]!);
+    }
   }
   return s;
 }
@@ -141,6 +156,13 @@ function isCaption(tree: Tree, i: number, m: Marker | null, s: Stats): boolean {
   const text = s.text[i]!;
   if (isCaptionMarker(m) && text < 400 && s.p[i]! <= 2 && s.li[i] === 0) return true;
   if ((e.name === 'table' || e.name === 'div' || e.name === 'section' || e.name === 'center') && s.img[i]! > 0 && text < 300 && s.p[i]! <= 1 && s.li[i] === 0) return true;
+  // `<p><img></p><p style="text-align:center"><em>caption</em></p>`: a short italic or centred block right after an image alone.
+  if ((e.name === 'p' || e.name === 'div') && text > 0 && text < 300 && s.img[i] === 0 && (s.italic[i]! >= 0.9 * text || /text-align\s*:\s*center/i.test(e.attribs.style ?? '') || e.attribs.align === 'center')) {
+    let prev = e.prev;
+    while (prev && prev.type === 'text' && !prev.data.trim()) prev = prev.prev;
+    const j = prev && prev.type === 'tag' ? tree.index.get(prev as Element) : undefined;
+    if (j !== undefined && s.img[j]! > 0 && s.text[j] === 0) return true;
+  }
   return false;
 }
 
@@ -188,16 +210,17 @@ function pickBody(page: Page, stripUnlikely: boolean): number[] {
   for (let i = 0; i < n; i++) {
     if (drop[i]) continue;
     const e = tree.els[i]!;
-    const paragraph = e.name === 'p' || e.name === 'pre' || e.name === 'td' || ((e.name === 'div' || e.name === 'section' || e.name === 'article' || e.name === 'center' || e.name === 'span' || e.name === 'font') && !s.blockChild[i]);
-    if (!paragraph || s.text[i]! < 25) continue;
-    if (e.name === 'span' || e.name === 'font') {
-      const p = tree.parent[i]!;
-      if (p < 0 || !s.blockChild[p]) continue; // inline text of a paragraph that is scored itself
-    }
-    const segments = s.br[i]! + 1;
-    const points = 1 + s.commas[i]! + Math.min(Math.floor(s.text[i]! / 100), 3 * segments) + Math.min(segments - 1, 20);
+    const paragraph = e.name === 'p' || e.name === 'pre' || e.name === 'td' || ((e.name === 'div' || e.name === 'section' || e.name === 'article' || e.name === 'center') && !s.blockChild[i]);
+    // Text written straight into a container, between its blocks (`<div>text<br><br>text<table>…`), is
+    // its own paragraphs, as Readability wraps such runs in <p>.
+    const loose = !paragraph && s.blockChild[i] === 1 && s.inline[i]! >= 25 && e.name !== 'p' && !/^(?:li|h[1-6]|a|span|strong|b|em|i)$/.test(e.name);
+    if (!paragraph && !loose) continue;
+    const text = paragraph ? s.text[i]! : s.inline[i]!;
+    if (text < 25) continue;
+    const segments = (paragraph ? s.br[i]! : s.inlineBr[i]!) + 1;
+    const points = 1 + (paragraph ? s.commas[i]! : s.inlineCommas[i]!) + Math.min(Math.floor(text / 100), 3 * segments) + Math.min(segments - 1, 20);
     // A block of `<br>`-separated paragraphs (old layouts) is a body itself; a paragraph scores its parent.
-    let a = segments >= 3 && e.name !== 'p' ? i : tree.parent[i]!;
+    let a = loose || (segments >= 3 && e.name !== 'p') ? i : tree.parent[i]!;
     for (let level = 0; a >= 0 && level < 5; level++, a = tree.parent[a]!) {
       if (tree.els[a]!.name === 'body' || tree.els[a]!.name === 'html') break;
       touch(a);

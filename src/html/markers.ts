@@ -24,7 +24,8 @@ const SIDE_TOKEN = /^(?:side|aside|col\d{2,3}|right\d*|r\d?col)$/;
 const POSITIVE_SQUEEZED = /article|content|detail|entry|story|noidung|chitiet|fck|singular|post(?!er)|newsbody|bodytext/;
 const POSITIVE_TOKEN = /^(?:main|body|text|news)$/;
 /** A lead (sapo) outside the body: `h2.sapo`, `p.description`, `.detail-sapo`, `.summary` … */
-const LEAD_SQUEEZED = /sapo|lead|lede|description|summary|excerpt|intro|chapeau|tomtat|teaser|standfirst|abstract|subtitle|desc/;
+const LEAD_SQUEEZED = /sapo|description|summary|excerpt|chapeau|tomtat|teaser|standfirst|abstract/;
+const LEAD_TOKEN = /^(?:lead|lede|intro|desc|subtitle)$/;
 /** Captions and photo credits: `PhotoCMS_Caption`, `image_desc`, `chu-thich`, `expNoEdit`. */
 const CAPTION_SQUEEZED = /caption|chuthich|imagedesc|imgdesc|photodesc|picdesc|descimg|descimage|descphoto|expnoedit|photocredit/;
 const CAPTION_TOKEN = /^(?:image|img|photo|picture|pic|hinh|anh)$/;
@@ -56,7 +57,7 @@ export function classWeight(m: Marker | null): number {
 }
 
 export function isLeadMarker(m: Marker | null): boolean {
-  return !!m && LEAD_SQUEEZED.test(m.squeezed) && !CAPTION_SQUEEZED.test(m.squeezed);
+  return !!m && (LEAD_SQUEEZED.test(m.squeezed) || m.tokens.some((t) => LEAD_TOKEN.test(t))) && !CAPTION_SQUEEZED.test(m.squeezed);
 }
 
 export function isCaptionMarker(m: Marker | null): boolean {
