@@ -54,6 +54,8 @@ export interface Page {
   markers: (Marker | null)[];
   /** Dropped everywhere: tags that are never text, hidden elements. */
   hard: Uint8Array;
+  /** Inside a hard-dropped element (other than `header`). */
+  hardIn: Uint8Array;
   /** Dropped from the content: unlikely boxes, box titles, captions (also `header`). */
   soft: Uint8Array;
   /** Stats with both masks: what a subtree holds once its dropped boxes are gone. */
@@ -69,15 +71,21 @@ export function analyse(roots: Parameters<typeof buildTree>[0]): Page {
     if (HARD_SKIP.has(e.name) || e.attribs.hidden !== undefined || e.attribs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(e.attribs.style ?? '')) hard[i] = 1;
   });
   const raw = computeStats(tree, hard);
+  const short = shortTexts(tree, raw, hard);
   const soft = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (hard[i]) continue;
     const e = tree.els[i]!;
-    if (e.name === 'header' || isUnlikely(markers[i]!) || isTitledBox(tree, i, raw) || isCaption(tree, i, markers[i]!, raw)) soft[i] = 1;
+    if (e.name === 'header' || isUnlikely(markers[i]!) || isTitledBox(tree, i, raw, short) || isCaption(tree, i, markers[i]!, raw)) soft[i] = 1;
   }
   const both = new Uint8Array(n);
   for (let i = 0; i < n; i++) both[i] = hard[i]! | soft[i]!;
-  return { tree, markers, hard, soft, stats: computeStats(tree, both) };
+  const hardIn = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = tree.parent[i]!;
+    hardIn[i] = (p >= 0 && hardIn[p]) || (hard[i] && tree.els[i]!.name !== 'header') ? 1 : 0;
+  }
+  return { tree, markers, hard, hardIn, soft, stats: computeStats(tree, both) };
 }
 
 /** Bottom-up sums over the array (children come after their parent), skipping dropped subtrees. */
@@ -130,8 +138,12 @@ export function linkDensity(s: Stats, i: number): number {
   return t ? s.link[i]! / t : 0;
 }
 
-/** A box whose first child is only a box title (`<div><h3>Tin liên quan</h3><ul>…`), or whose text starts with one (`Xem thêm: <a>…`). */
-function isTitledBox(tree: Tree, i: number, s: Stats): boolean {
+/**
+ * A box whose first child is only a box title (`<div><h3>Tin liên quan</h3><ul>…`), or whose text
+ * starts with one (`Xem thêm: <a>…`). `short` holds the text of elements with at most 40
+ * characters, built bottom-up, so no subtree is read twice.
+ */
+function isTitledBox(tree: Tree, i: number, s: Stats, short: (string | undefined)[]): boolean {
   const e = tree.els[i]!;
   for (const c of e.children) {
     if (c.type === 'text') {
@@ -141,10 +153,29 @@ function isTitledBox(tree: Tree, i: number, s: Stats): boolean {
     }
     const j = tree.index.get(c as Element);
     if (j === undefined || s.text[j] === 0) continue;
-    if (s.text[j]! > 40) return false;
-    return isBoxTitle(textContent(c as Element));
+    const t = short[j];
+    return t !== undefined && isBoxTitle(t);
   }
   return false;
+}
+
+/** The text of every element holding at most 40 characters (children first: the array is in document order). */
+function shortTexts(tree: Tree, s: Stats, hard: Uint8Array): (string | undefined)[] {
+  const out: (string | undefined)[] = new Array(tree.els.length);
+  for (let i = tree.els.length - 1; i >= 0; i--) {
+    if (s.text[i]! > 40) continue;
+    let t = '';
+    for (const c of tree.els[i]!.children) {
+      if (c.type === 'text') t += c.data;
+      else {
+        const j = tree.index.get(c as Element);
+        if (j !== undefined && !hard[j]) t += out[j] ?? '';
+      }
+      if (t.length > 400) break; // whitespace only can make it long
+    }
+    out[i] = t;
+  }
+  return out;
 }
 
 /**
@@ -284,7 +315,7 @@ function findLead(page: Page, bodyStart: number, description: string | null): nu
   const { tree, hard, stats: s, markers } = page;
   let from = -1;
   for (let i = bodyStart - 1; i >= 0; i--) {
-    if (tree.els[i]!.name === 'h1' && tree.end[i]! <= bodyStart && !inHard(page, i)) {
+    if (tree.els[i]!.name === 'h1' && tree.end[i]! <= bodyStart && !page.hardIn[i]) {
       from = tree.end[i]!;
       break;
     }
@@ -313,20 +344,19 @@ function findLead(page: Page, bodyStart: number, description: string | null): nu
       i = tree.end[i]! - 1; // a caption or a titled box
       continue;
     }
-    const text = fold(textContent(e));
-    if (isLeadMarker(markers[i]!) || (desc.length >= 30 && (text.includes(desc) || fold(description!).includes(text.slice(0, 60))))) return i;
-    if (firstBlock < 0 && !s.blockChild[i]) firstBlock = i;
+    if (isLeadMarker(markers[i]!)) return i;
+    if (s.blockChild[i]) continue;
+    // A block of text: compared with the description once, its inside never looked at again.
+    const text = desc.length >= 30 ? fold(textContent(e)) : '';
+    if (text && (text.includes(desc) || fold(description!).includes(text.slice(0, 60)))) return i;
+    if (firstBlock < 0) firstBlock = i;
+    i = tree.end[i]! - 1;
   }
   if (!headline || firstBlock < 0) return -1;
   const e = tree.els[firstBlock]!;
   const text = textContent(e).trim();
   // Sentence-like: long enough and ending as a sentence ends; not a byline, date or caption.
   return text.length >= 80 && /[.!?…"”»)]$/.test(text) && (e.name === 'p' || /^h[2-6]$/.test(e.name) || e.name === 'div') ? firstBlock : -1;
-}
-
-function inHard(page: Page, i: number): boolean {
-  for (let a = i; a >= 0; a = page.tree.parent[a]!) if (page.hard[a] && page.tree.els[a]!.name !== 'header') return true;
-  return false;
 }
 
 function fold(s: string): string {

@@ -4,8 +4,8 @@
  * decided by a content scorer (`content.ts`), and the chosen elements are turned into text by
  * `text.ts`. Records' offsets refer to this extracted text (`--emit-text` writes it).
  */
-import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
+import { parseHtml } from './parse.js';
 import { textContent } from './tree.js';
 import { analyse, chooseContent } from './content.js';
 import { pageText } from './text.js';
@@ -17,7 +17,7 @@ export interface HtmlArticle {
 }
 
 export function extractHtml(html: string): HtmlArticle {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseHtml(html);
   const page = analyse(doc.children);
   const meta = readMeta(page.tree.els);
   const { roots } = chooseContent(page, meta.description);
