@@ -45,7 +45,7 @@ export interface Stats {
   inlineBr: Int32Array;
   /** Text inside `em`/`i`: a caption set in italics. */
   italic: Int32Array;
-  /** Whether a child element is a block (other than `br`/`hr`): a container, not a paragraph. */
+  /** Whether a block (other than `br`/`hr`) is inside: a container, not a paragraph. */
   blockChild: Uint8Array;
 }
 
@@ -99,7 +99,8 @@ export function computeStats(tree: Tree, drop: Uint8Array): Stats {
   const add = (a: Int32Array, i: number, v: number) => (a[i] = a[i]! + v);
   for (let i = n - 1; i >= 0; i--) {
     const e = tree.els[i]!;
-    for (const c of e.children) {
+    // A dropped element's own text is never counted (a page's scripts are most of its bytes).
+    if (!drop[i]) for (const c of e.children) {
       if (c.type !== 'text') continue;
       const t = c.data.trim();
       if (!t) continue;
@@ -123,7 +124,8 @@ export function computeStats(tree: Tree, drop: Uint8Array): Stats {
     const p = tree.parent[i]!;
     if (p < 0 || drop[i]) continue;
     for (const a of [s.text, s.link, s.commas, s.p, s.img, s.li, s.br, s.tr, s.cell, s.th, s.italic]) add(a, p, a[i]!);
-    if (STRUCTURE.has(e.name)) s.blockChild[p] = 1;
+    // A block anywhere inside (also under an inline element: `<span><div>…`) makes a container.
+    if (STRUCTURE.has(e.name) || s.blockChild[i]) s.blockChild[p] = 1;
     else if (e.name === 'br') add(s.inlineBr, p, 1);
     else {
       add(s.inline, p, s.text[i]!);
@@ -241,13 +243,13 @@ function pickBody(page: Page, stripUnlikely: boolean): number[] {
   for (let i = 0; i < n; i++) {
     if (drop[i]) continue;
     const e = tree.els[i]!;
-    const paragraph = e.name === 'p' || e.name === 'pre' || e.name === 'td' || ((e.name === 'div' || e.name === 'section' || e.name === 'article' || e.name === 'center') && !s.blockChild[i]);
+    const paragraph = e.name === 'p' || e.name === 'pre' || ((e.name === 'td' || e.name === 'div' || e.name === 'section' || e.name === 'article' || e.name === 'center') && !s.blockChild[i]);
     // Text written straight into a container, between its blocks (`<div>text<br><br>text<table>…`), is
     // its own paragraphs, as Readability wraps such runs in <p>.
     const loose = !paragraph && s.blockChild[i] === 1 && s.inline[i]! >= 25 && e.name !== 'p' && !/^(?:li|h[1-6]|a|span|strong|b|em|i)$/.test(e.name);
     if (!paragraph && !loose) continue;
     const text = paragraph ? s.text[i]! : s.inline[i]!;
-    if (text < 25) continue;
+    if (text < 25 || (paragraph && text <= 400 && !wordy(e))) continue;
     const segments = (paragraph ? s.br[i]! : s.inlineBr[i]!) + 1;
     const points = 1 + (paragraph ? s.commas[i]! : s.inlineCommas[i]!) + Math.min(Math.floor(text / 100), 3 * segments) + Math.min(segments - 1, 20);
     // A block of `<br>`-separated paragraphs (old layouts) is a body itself; a paragraph scores its parent.
@@ -270,6 +272,14 @@ function pickBody(page: Page, stripUnlikely: boolean): number[] {
   }
   if (top < 0) return [];
   return joinSiblings(page, s, drop, score, seen, top);
+}
+
+/** Words more than digits and signs: a dateline (`Thứ Năm, 12/03/2015 06:30`) or a ticker is not a paragraph. */
+function wordy(e: Element): boolean {
+  const t = textContent(e);
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  const others = t.match(/[^\p{L}\s]/gu)?.length ?? 0;
+  return letters >= 2 * others;
 }
 
 function baseScore(e: Element): number {
@@ -356,7 +366,10 @@ function findLead(page: Page, bodyStart: number, description: string | null): nu
   const e = tree.els[firstBlock]!;
   const text = textContent(e).trim();
   // Sentence-like: long enough and ending as a sentence ends; not a byline, date or caption.
-  return text.length >= 80 && /[.!?…"”»)]$/.test(text) && (e.name === 'p' || /^h[2-6]$/.test(e.name) || e.name === 'div') ? firstBlock : -1;
+  // A sapo set as a subheading (`<h2>` under the headline) is one; a paragraph must end as a sentence.
+  if (/^h[2-6]$/.test(e.name)) return text.length >= 50 ? firstBlock : -1;
+  if (text.length < 80) return -1;
+  return /[.!?…:"”»)]$/.test(text) && (e.name === 'p' || e.name === 'div') ? firstBlock : -1;
 }
 
 function fold(s: string): string {
