@@ -3,7 +3,7 @@
  * stack of open elements costs O(1) per tag, so depth changes neither the result nor the exit
  * code, in one thread or with workers.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,16 @@ function deepPage(depth: number): string {
   return `<html><head><title>Trang sâu</title></head><body><h1>Trang sâu</h1>${open}<div class="detail-content">${BODY}</div><div class="box-tinlienquan"><a href="/x">Tỉnh khác có 77% hồ sơ trực tuyến</a></div>${close}</body></html>`;
 }
 
+/** The CLI in a child process, awaited (not spawnSync: the test worker keeps answering its runner). */
+function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'chiso'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
 const flat = extractHtml(`<html><head><title>Trang sâu</title></head><body><h1>Trang sâu</h1><div class="detail-content">${BODY}</div></body></html>`);
 
 describe('deeply nested HTML', () => {
@@ -36,15 +46,16 @@ describe('deeply nested HTML', () => {
       expect(page.title).toBe('Trang sâu');
     });
 
-    it(`a page nested ${depth.toLocaleString('en')} deep: the run completes with the same records, exit code and --out with --jobs 1 and 2`, () => {
+    it(`a page nested ${depth.toLocaleString('en')} deep: the run completes with the same records, exit code and --out with --jobs 1 and 2`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'chiso-deep-'));
       writeFileSync(join(dir, 'a-deep.html'), deepPage(depth));
       writeFileSync(join(dir, 'b-good.txt'), 'Toàn tỉnh có 58/71 tổ công nghệ số cộng đồng cấp xã.\n');
-      const runs = [1, 2].map((jobs) => {
+      const runs = [];
+      for (const jobs of [1, 2]) {
         const out = join(mkdtempSync(join(tmpdir(), 'chiso-deep-out-')), 'out.jsonl');
-        const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'chiso'), 'extract', dir, '-f', 'jsonl', '-q', '--jobs', String(jobs), '--out', out], { cwd: ROOT, encoding: 'utf8' });
-        return { code: r.status, stderr: r.stderr, out: readFileSync(out, 'utf8') };
-      });
+        const r = await run(['extract', dir, '-f', 'jsonl', '-q', '--jobs', String(jobs), '--out', out]);
+        runs.push({ ...r, out: readFileSync(out, 'utf8') });
+      }
       for (const r of runs) {
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);

@@ -96,4 +96,13 @@ describe('news pages: the article and its lead, never the boxes around it', () =
       for (const x of mine) expect(text.slice(x.start, x.end)).toBe(x.text);
     }
   });
+
+  it('keeps the lead written in the article\'s own <header> when the <article> is the body', () => {
+    const body = '<p>Toàn tỉnh có 1.245 trạm BTS, trong đó 312 trạm phát sóng 5G được lắp mới trong năm nay.</p>'.repeat(4);
+    const page = extractHtml(`<html><body><nav><a href="/">Trang chủ</a></nav><article><header><h1>Tin chính</h1><span>Thứ Hai, 14/10/2024</span><p class="sapo">Tỉnh đã phủ sóng 4G đến 99,2% thôn, bản và kết nối cáp quang đến 100% xã trong năm 2024.</p></header>${body}<div class="tin-lien-quan"><a href="/x">Tỉnh bạn có 77% hồ sơ trực tuyến</a></div></article></body></html>`);
+    expect(page.text.split('\n\n')[0]).toBe('Tỉnh đã phủ sóng 4G đến 99,2% thôn, bản và kết nối cáp quang đến 100% xã trong năm 2024.');
+    expect(page.text.match(/1\.245 trạm BTS/g)).toHaveLength(4);
+    expect(page.text).not.toMatch(/Tin chính|Thứ Hai|77%/);
+    expect(page.title).toBe('Tin chính');
+  });
 });

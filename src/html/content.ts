@@ -317,12 +317,12 @@ function joinSiblings(page: Page, s: Stats, drop: Uint8Array, score: Float64Arra
 }
 
 /**
- * The lead before the body: searched from the last headline (`h1`) before the body up to it —
- * or, without a headline, among the body's near relatives before it. A lead-marked block wins,
- * then one repeating the page description, then the first sentence-like block after the headline.
+ * The lead: searched from the last headline (`h1`) before the body up to it — or, without a
+ * headline, among the body's near relatives before it; else in a dropped header inside the body
+ * (`<article><header><h1/><p class="sapo"/></header>…`), which the walk would leave out.
  */
 function findLead(page: Page, bodyStart: number, description: string | null): number {
-  const { tree, hard, stats: s, markers } = page;
+  const { tree } = page;
   let from = -1;
   for (let i = bodyStart - 1; i >= 0; i--) {
     if (tree.els[i]!.name === 'h1' && tree.end[i]! <= bodyStart && !page.hardIn[i]) {
@@ -336,10 +336,24 @@ function findLead(page: Page, bodyStart: number, description: string | null): nu
     for (let k = 0; k < 3 && tree.parent[a]! >= 0; k++) a = tree.parent[a]!;
     from = a + 1;
   }
+  const before = searchLead(page, from, bodyStart, headline, description);
+  if (before >= 0) return before;
+  for (let h = bodyStart + 1; h < tree.end[bodyStart]!; h++) {
+    if (tree.els[h]!.name !== 'h1' || page.hardIn[h]) continue;
+    let box = -1;
+    for (let a = tree.parent[h]!; a > bodyStart; a = tree.parent[a]!) if (page.soft[a]) box = a;
+    return box >= 0 ? searchLead(page, tree.end[h]!, tree.end[box]!, true, description) : -1;
+  }
+  return -1;
+}
+
+/** A lead-marked block wins, then one repeating the page description, then the first sentence-like block after the headline. */
+function searchLead(page: Page, from: number, until: number, headline: boolean, description: string | null): number {
+  const { tree, hard, stats: s, markers } = page;
   const desc = description ? fold(description).replace(/^\([^)]{1,40}\)\s*[-–—:]?\s*/, '').slice(0, 60) : '';
   let firstBlock = -1;
-  for (let i = from; i < bodyStart; i++) {
-    if (tree.end[i]! > bodyStart) continue; // an ancestor of the body
+  for (let i = from; i < until; i++) {
+    if (tree.end[i]! > until) continue; // an ancestor of the body
     const e = tree.els[i]!;
     if (hard[i] && e.name !== 'header') {
       i = tree.end[i]! - 1;
@@ -365,8 +379,8 @@ function findLead(page: Page, bodyStart: number, description: string | null): nu
   if (!headline || firstBlock < 0) return -1;
   const e = tree.els[firstBlock]!;
   const text = textContent(e).trim();
-  // Sentence-like: long enough and ending as a sentence ends; not a byline, date or caption.
-  // A sapo set as a subheading (`<h2>` under the headline) is one; a paragraph must end as a sentence.
+  // Sentence-like, not a byline, date or caption: a sapo set as a subheading (`<h2>` under the
+  // headline) of 50 characters, or a paragraph of 80 that ends as a sentence ends.
   if (/^h[2-6]$/.test(e.name)) return text.length >= 50 ? firstBlock : -1;
   if (text.length < 80) return -1;
   return /[.!?…:"”»)]$/.test(text) && (e.name === 'p' || e.name === 'div') ? firstBlock : -1;

@@ -19,7 +19,7 @@ const UNLIKELY_SQUEEZED = new RegExp(
 );
 const UNLIKELY_TOKEN = /^(?:qc\w{0,8}|\w{1,8}qc|ads?\d*|adv\w*|nav|tags?|print|rss|audio|video|player)$/;
 /** Columns beside the article (VnExpress's main column is `sidebar-1`, so these only weigh). */
-const SIDE_SQUEEZED = /sidebar|sidebox|rightside|sideright|rightcol|colright|boxright|stock|market|chungkhoan|meta|extra|media/;
+const SIDE_SQUEEZED = /sidebar|sidebox|rightside|sideright|rightcol|colright|stock|market|chungkhoan|meta|extra|media/;
 const SIDE_TOKEN = /^(?:side|aside|col\d{2,3}|right\d*|r\d?col)$/;
 const POSITIVE_SQUEEZED = /article|content|detail|entry|story|noidung|chitiet|fck|singular|post(?!er)|newsbody|bodytext/;
 const POSITIVE_TOKEN = /^(?:main|body|text|news)$/;
