@@ -35,6 +35,8 @@ const LEADS: Record<string, string> = {
   'html5-main.html': 'Hơn 1.200 tổ công nghệ số cộng đồng',
   'table-layout-2015.html': 'TT - Sau hai năm triển khai',
   'plain-classes-split.html': 'Vĩnh Long đã số hóa 85% hồ sơ hộ tịch',
+  'div-paragraphs.html': 'Năm 2024, Bắc Giang có thêm 46 doanh nghiệp',
+  'short-article-long-comments.html': 'Tỷ lệ hộ dân Cà Mau có tài khoản thanh toán',
 };
 
 describe('news pages: the article and its lead, never the boxes around it', () => {
@@ -62,7 +64,7 @@ describe('news pages: the article and its lead, never the boxes around it', () =
       }
       const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
       const got = records(page.text, p, page.title, page.published);
-      expect(got.length).toBeGreaterThan(5);
+      expect(got.length).toBeGreaterThanOrEqual(4);
       expect(got).toEqual(expected);
       for (const r of got) expect(page.text.slice(r.start, r.end)).toBe(r.text);
     });
@@ -72,7 +74,8 @@ describe('news pages: the article and its lead, never the boxes around it', () =
     // Numbers only the boilerplate of these pages holds (tickers, related news, most read, ads, classifieds, comments, footers).
     const boxes = ['1.268,4', '1.540 tổ công nghệ số cộng đồng với 8.200', '2,3%', '150.000 đồng', '0983.123.456', '850 đồng', '62% doanh nghiệp', '18.000 doanh nghiệp', '6,1%', '4.990.000', '0973.567.890',
       '3.500 hồ sơ', '80% dịch vụ', '4,9%', '1.300 điểm', '120.000 đồng', '30%', '1.265,38', '5.200 tỷ', '11.990.000', '2,1 tỷ', '0912.345.678', '1,8%', '75% người', '870 tổ', '640 tổ', '20%', '50% học phí',
-      '21.850', '120 hồ sơ', '2.100 chứng thư', '1.000 đồng', '7.200 đồng', '2.000 trang', '280.000', '560 trường', '120 hộ', '1.500 doanh nghiệp', '65.000 đồng', '0939.111.222', '95% hộ dân'];
+      '21.850', '120 hồ sơ', '2.100 chứng thư', '1.000 đồng', '7.200 đồng', '2.000 trang', '280.000', '560 trường', '120 hộ', '1.500 doanh nghiệp', '65.000 đồng', '0939.111.222', '95% hộ dân',
+      '3,85%', '3,5 tỷ USD', '28 tỷ USD', '40.000 công nhân', '369 tỷ USD', '63%', '45 triệu đồng', '0904.222.333', '90% sạp', '25.000 người', '1.900 điểm', '420.000', '500.000 đồng', '120 sạp', '40% hộ', '0911.223.344'];
     const all = pages.map((p) => extractHtml(read(p)).text).join('\n');
     for (const b of boxes) expect(all, b).not.toContain(b);
     // …and they are on the pages.

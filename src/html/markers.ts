@@ -17,7 +17,7 @@ const UNLIKELY_SQUEEZED = new RegExp(
     'widget', 'tagslist', 'listtag', 'boxtag', 'keyword', 'tukhoa', 'hotline', 'ticker',
   ].join('|'),
 );
-const UNLIKELY_TOKEN = /^(?:qc\w{0,8}|\w{1,8}qc|ads?\d*|adv\w*|nav|tags?|print|rss|audio|video|player)$/;
+const UNLIKELY_TOKEN = /^(?:qc\w{0,8}|\w{1,8}qc|ads?\d*|adv\w*|cmts?|nav|tags?|print|rss|audio|video|player)$/;
 /** Columns beside the article (VnExpress's main column is `sidebar-1`, so these only weigh). */
 const SIDE_SQUEEZED = /sidebar|sidebox|rightside|sideright|rightcol|colright|stock|market|chungkhoan|meta|extra|media/;
 const SIDE_TOKEN = /^(?:side|aside|col\d{2,3}|right\d*|r\d?col)$/;
