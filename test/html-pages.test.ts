@@ -108,4 +108,12 @@ describe('news pages: the article and its lead, never the boxes around it', () =
     expect(page.text).not.toMatch(/Tin chính|Thứ Hai|77%/);
     expect(page.title).toBe('Tin chính');
   });
+
+  it('reads a fragment without <html> or <body> (the html field of a JSONL line) whole', () => {
+    expect(extractHtml('<p>Tỷ lệ hồ sơ trực tuyến đạt 52% trong năm nay.</p>').text).toBe('Tỷ lệ hồ sơ trực tuyến đạt 52% trong năm nay.');
+    expect(extractHtml('Toàn tỉnh có 12 trạm BTS.').text).toBe('Toàn tỉnh có 12 trạm BTS.');
+    expect(extractHtml('<div>Có 12 trạm BTS.</div><p>Tỷ lệ 52%.</p><div class="share">Chia sẻ 15 lượt</div>').text).toBe('Có 12 trạm BTS.\n\nTỷ lệ 52%.');
+    expect(extractHtml('<table><tr><td>Tỷ lệ hồ sơ trực tuyến</td><td>61,2%</td></tr></table>').text).toBe('Tỷ lệ hồ sơ trực tuyến | 61,2%');
+    expect(extractHtml('').text).toBe('');
+  });
 });

@@ -21,7 +21,7 @@ export function extractHtml(html: string): HtmlArticle {
   const page = analyse(doc.children);
   const meta = readMeta(page.tree.els);
   const { roots } = chooseContent(page, meta.description);
-  const text = roots.length ? pageText(page, roots) : '';
+  const text = pageText(page, roots, doc);
   return { text, title: meta.ogTitle ?? meta.title ?? meta.headline, published: meta.published };
 }
 

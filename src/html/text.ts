@@ -13,8 +13,10 @@ import { classWeight } from './markers.js';
 const CLEANED = new Set(['div', 'section', 'ul', 'ol', 'table', 'dl', 'center', 'article', 'main']);
 const LINE_LIKE = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'blockquote']);
 
-export function pageText(page: Page, roots: number[]): string {
+/** The text of the chosen elements; of the whole document when none was chosen (a fragment without `<body>`). */
+export function pageText(page: Page, roots: number[], doc: { children: ChildNode[] }): string {
   const out: string[] = [];
+  if (roots.length === 0) walk(page, { name: '', children: doc.children }, out);
   for (const r of roots) {
     out.push('\n');
     walk(page, page.tree.els[r]!, out);
@@ -32,9 +34,9 @@ interface Frame {
   inDataTable: boolean;
 }
 
-function walk(page: Page, root: Element, out: string[]): void {
+function walk(page: Page, root: { name: string; children: ChildNode[] }, out: string[]): void {
   const rootBlock = BLOCK_TAGS.has(root.name);
-  const stack: Frame[] = [{ nodes: root.children, next: 0, cellSeen: false, block: rootBlock, inDataTable: root.name === 'table' && isDataTable(page, root) }];
+  const stack: Frame[] = [{ nodes: root.children, next: 0, cellSeen: false, block: rootBlock, inDataTable: root.name === 'table' && isDataTable(page, root as Element) }];
   while (stack.length) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.nodes.length) {
