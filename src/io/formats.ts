@@ -73,8 +73,9 @@ function recordJson(): (r: ChisoRecord) => string {
 }
 
 function csvFormatter(bom: boolean): Formatter {
-  // CRLF line ends and a quoted header: what Excel and Google Sheets open cleanly.
-  const opts = { record_delimiter: 'windows' as const, quoted_string: false };
+  // CRLF line ends and a quoted header: what Excel and Google Sheets open cleanly. RFC 4180:
+  // a field holding any line break (a bare LF or CR too, not only CRLF) is quoted.
+  const opts = { record_delimiter: 'windows' as const, quoted_string: false, quoted_match: /[\r\n]/ };
   return {
     header: () => (bom ? '\uFEFF' : '') + stringify([[...RECORD_COLUMNS]], opts),
     row: (r) => stringify([RECORD_COLUMNS.map((c) => csvCell(r[c]))], opts),
