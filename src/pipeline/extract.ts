@@ -66,7 +66,12 @@ export interface ExtractOptions {
   all?: boolean;
   /** Fill `trace`: every number's outcome, subjects of unclaimed numbers included (`chiso explain`). */
   trace?: boolean;
+  /** Asked between numbers: true once the article's time budget is spent (it is then abandoned). */
+  overBudget?: () => boolean;
 }
+
+/** Thrown when `overBudget` says the article took too long: the caller skips it with a message. */
+export class ArticleBudgetError extends Error {}
 
 export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
   const norm = normalizeText(article.text);
@@ -85,6 +90,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, scanner), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
+    if (opts.overBudget?.()) throw new ArticleBudgetError('time budget spent');
     const next = live[k + 1];
     const sentence = sentences[sentenceOf[ci]!]!;
     const win = clauses.windows(sentence, cands[ci]!.start, cands[ci]!.end);
@@ -186,6 +192,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const sentenceTexts = new Map<number, string>();
   const statusCues = new Map<number, SentenceCues>();
   cands.forEach((c, ci) => {
+    if (opts.overBudget?.()) throw new ArticleBudgetError('time budget spent');
     const m = matches[ci];
     let outcome = outcomes[ci];
     if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
