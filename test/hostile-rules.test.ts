@@ -2,11 +2,11 @@
  * Issue 15, hostile rules: no rule file can stall a run, crash the loader, or read files
  * outside its folder (items 1, 17, 18).
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from './hostile-helpers.js';
 import { ROOT, RULES_DIR } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 import { checkPatternSafety, patternRisk, MAX_WAYS } from '../src/rules/safety.js';
@@ -15,10 +15,7 @@ import { extractArticle } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
 
 const BIN = join(ROOT, 'bin', 'chiso');
-const chiso = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const chiso = (args: string[], input?: string) => run(process.execPath, [BIN, ...args], input);
 
 const CATALOG = ['indicators.yaml', 'lexicon.yaml', 'provinces.yaml'].map((f) => ({ file: f, text: readRuleSources(RULES_DIR).find((s) => s.file.endsWith(f))!.text }));
 
@@ -59,17 +56,17 @@ const PATHOLOGICAL = [
 ];
 
 describe('item 1: patterns that backtrack catastrophically are rejected', () => {
-  it.each(PATHOLOGICAL)('the safety check rejects %s', (p) => {
+  it.each(PATHOLOGICAL)('the safety check rejects %s', async (p) => {
     expect(checkPatternSafety(p)).toMatch(/backtrack|too large|back-references/);
   });
 
-  it.each(PATHOLOGICAL)('the loader refuses a rule whose after is %s (unsafe-pattern, with file:line)', (p) => {
+  it.each(PATHOLOGICAL)('the loader refuses a rule whose after is %s (unsafe-pattern, with file:line)', async (p) => {
     const { ruleSet, diagnostics } = load('after', p);
     expect(ruleSet.rules.find((r) => r.rule.id === 'evil.rule')).toBeUndefined();
     expect(diagnostics.some((d) => d.file === 'evil.yaml' && d.line === 2 && d.code === 'unsafe-pattern'), JSON.stringify(diagnostics)).toBe(true);
   });
 
-  it('every bundled pattern passes, with a bound well below the limit', () => {
+  it('every bundled pattern passes, with a bound well below the limit', async () => {
     const { ruleSet, diagnostics } = buildRuleSet(readRuleSources(RULES_DIR));
     expect(diagnostics).toEqual([]);
     let worst = 0;
@@ -82,33 +79,33 @@ describe('item 1: patterns that backtrack catastrophically are rejected', () => 
     expect(worst).toBeLessThan(MAX_WAYS);
   });
 
-  it('safe shapes stay accepted: bounded gaps, literal lists, optional words', () => {
+  it('safe shapes stay accepted: bounded gaps, literal lists, optional words', async () => {
     for (const p of ['trạm(?: BTS)?', '(?:xã|phường)(?:,? (?:và )?(?:xã|phường))*', 'hộ[^;\\d]{0,40}?có máy tính', '(?:thôn|bản|buôn|bon)', '\\d+ km']) {
       expect(checkPatternSafety(p), p).toBeNull();
     }
   });
 
-  it('rules check rejects each pathological rule and exits 1, without running it', () => {
+  it('rules check rejects each pathological rule and exits 1, without running it', async () => {
     const files: Record<string, string> = {};
     PATHOLOGICAL.forEach((p, i) => (files[`evil${i}.yaml`] = ruleYaml('after', p, `evil.r${i}`)));
-    const r = chiso(['rules', 'check', '--rules', ruleDir(files)]);
+    const r = await chiso(['rules', 'check', '--rules', ruleDir(files)]);
     expect(r.code).toBe(1);
     for (let i = 0; i < PATHOLOGICAL.length; i++) expect(r.stdout).toMatch(new RegExp(`evil${i}\\.yaml:2:5 .*\\[evil\\.r${i}\\]`));
   });
 
-  it('extract with a pathological rule on a 100 KB adversarial line stops at once with exit 2', () => {
+  it('extract with a pathological rule on a 100 KB adversarial line stops at once with exit 2', async () => {
     const dir = ruleDir({ 'evil.yaml': ruleYaml('after', '[^;]*[^;]*[^;]*[^;]*[^;]*[^;]*x') });
     const tmp = mkdtempSync(join(tmpdir(), 'chiso-adv-'));
     const line = Array.from({ length: 5000 }, (_, i) => `${i} trạm aaaaaaaaaaaaaaa`).join(' ').slice(0, 100_000);
     writeFileSync(join(tmp, 'adv.txt'), line);
     const t0 = Date.now();
-    const r = chiso(['extract', join(tmp, 'adv.txt'), '--rules', dir, '-f', 'jsonl']);
+    const r = await chiso(['extract', join(tmp, 'adv.txt'), '--rules', dir, '-f', 'jsonl']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/evil\.yaml:2:5 .*backtrack/);
     expect(Date.now() - t0).toBeLessThan(20_000); // very loose: the rule never runs
   });
 
-  it('the bundled rules and the costliest accepted custom rule finish a 100 KB adversarial line', () => {
+  it('the bundled rules and the costliest accepted custom rule finish a 100 KB adversarial line', async () => {
     // A rule at the edge of the limit: three bounded gaps over overlapping characters.
     const edge = 'trạm[^;]{0,90}?trạm[^;]{0,90}?trạm[^;]{0,90}?x';
     expect(patternRisk(edge).problem).toBeNull();
@@ -131,7 +128,7 @@ describe('item 17: a pattern that matches the empty string is refused', () => {
     expect(diagnostics.map((d) => d.code)).toContain('empty-pattern');
   });
 
-  it('an after pattern like (?:BTS)? no longer keys unrelated numbers', () => {
+  it('an after pattern like (?:BTS)? no longer keys unrelated numbers', async () => {
     const { ruleSet, diagnostics } = load('after', '(?:trạm BTS)?');
     expect(diagnostics.some((d) => d.code === 'empty-pattern')).toBe(true);
     const out = extractArticle({ source: 't', text: 'Có 45 con mèo.' }, { ruleSet, provinces: buildProvinceMatcher([]) });
@@ -140,30 +137,30 @@ describe('item 17: a pattern that matches the empty string is refused', () => {
 });
 
 describe('item 18: rule-file problems are diagnostics with file:line, never crashes', () => {
-  it('{constructor} in a pattern is an unknown lexicon entry, not a TypeError', () => {
+  it('{constructor} in a pattern is an unknown lexicon entry, not a TypeError', async () => {
     for (const name of ['constructor', '__proto__', '__definegetter__']) {
       const { diagnostics } = load('after', `{${name}} trạm`);
       expect(diagnostics.map((d) => d.message).join('\n')).toContain(`unknown lexicon entry {${name}}`);
     }
   });
 
-  it('a YAML alias bomb is reported at its file:line', () => {
+  it('a YAML alias bomb is reported at its file:line', async () => {
     const bomb = 'description: x\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nrules: []\n';
     const { diagnostics } = buildRuleSet([...CATALOG, { file: 'bomb.yaml', text: bomb }]);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'bomb.yaml', line: 3, code: 'syntax' });
-    const r = chiso(['rules', 'check', '--rules', ruleDir({ 'bomb.yaml': bomb })]);
+    const r = await chiso(['rules', 'check', '--rules', ruleDir({ 'bomb.yaml': bomb })]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bomb\.yaml:3:\d+ +invalid YAML: Excessive alias count/);
     expect(r.stderr).not.toMatch(/internal error/);
   });
 
-  it('a rule-file symlink to a file outside --rules is not followed, and its content is never echoed', () => {
+  it('a rule-file symlink to a file outside --rules is not followed, and its content is never echoed', async () => {
     const secretDir = mkdtempSync(join(tmpdir(), 'chiso-secret-'));
     writeFileSync(join(secretDir, 'secret.txt'), 'TOP-SECRET: password123 {{{ not yaml');
     const dir = ruleDir({});
     symlinkSync(join(secretDir, 'secret.txt'), join(dir, 'leak.yaml'));
-    const r = chiso(['rules', 'check', '--rules', dir]);
+    const r = await chiso(['rules', 'check', '--rules', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/leak\.yaml:1:1 +is a symlink to a file outside the rule folder; not read/);
     expect(r.stdout + r.stderr).not.toContain('password123');
@@ -172,6 +169,6 @@ describe('item 18: rule-file problems are diagnostics with file:line, never cras
     mkdirSync(join(ok, 'sub'));
     writeFileSync(join(ok, 'sub', 'r.yaml'), ruleYaml('after', 'trạm BTS', 'ok.rule') + "    examples:\n      - text: 'Có 12 trạm BTS.'\n        expect: [{ value: 12, unit: count }]\n");
     symlinkSync(join(ok, 'sub', 'r.yaml'), join(ok, 'r.yaml'));
-    expect(chiso(['rules', 'check', '--rules', ok]).code).toBe(0);
+    expect((await chiso(['rules', 'check', '--rules', ok])).code).toBe(0);
   });
 });

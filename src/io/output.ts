@@ -14,7 +14,7 @@
  * failure (disk full, closed standard output) is an `OutputError` with a plain message.
  */
 import {
-  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -62,6 +62,7 @@ export interface AtomicOutput extends Output {
 export function atomicFileOutput(path: string, guard: OutputGuard = { files: [], folders: [], extensions: [] }): AtomicOutput {
   const dir = dirname(path);
   const base = basename(path);
+  if (isDevNull(path)) return { ...fdOutput(openSync(path, 'w'), path), removedStale: [] }; // `-o /dev/null`: discard, as asked
   const target = checkTarget(path, guard);
   let dirSt;
   try {
@@ -141,6 +142,14 @@ export function atomicFileOutput(path: string, guard: OutputGuard = { files: [],
       process.removeListener('exit', cleanup);
     },
   };
+}
+
+function isDevNull(path: string): boolean {
+  try {
+    return statSync(path).isCharacterDevice() && realpathSync(path) === '/dev/null';
+  } catch {
+    return false;
+  }
 }
 
 /** The existing target's mode and owner (null: nothing there yet), or why it must not be replaced. */
