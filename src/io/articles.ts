@@ -161,7 +161,7 @@ function isFifo(path: string | Buffer): boolean {
 /** Bytes read whole → text: size limit, binary check, decoding. */
 function decodeRead(bytes: Buffer, encoding: Encoding): WholeRead {
   if (bytes.length > LIMITS.fileBytes) return { ok: false, message: `input is ${mb(bytes.length)}; the limit is ${mb(LIMITS.fileBytes)}` };
-  const binary = looksBinary(bytes);
+  const binary = looksBinary(bytes, encoding);
   if (binary) return { ok: false, message: `not a text file (looks like ${binary})` };
   try {
     const decoded = decodeBytes(bytes, encoding);
