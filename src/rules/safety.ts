@@ -98,7 +98,7 @@ interface Pre {
   complete: boolean;
 }
 /** Characters of look-ahead used to tell choices apart, and how many beginnings are tracked. */
-const K = 8;
+const K = 6;
 const MAX_PRES = 48;
 
 interface Info {
