@@ -172,3 +172,23 @@ describe('item 18: rule-file problems are diagnostics with file:line, never cras
     expect((await chiso(['rules', 'check', '--rules', ok])).code).toBe(0);
   });
 });
+
+describe('item 1: a time budget per article, so no input can stall a run', () => {
+  it('an article over its budget is skipped with a message (a counting clock, no timing)', async () => {
+    const { doWork, articleBudgetMs } = await import('../src/cli/work.js');
+    const { makeFormatter } = await import('../src/io/formats.js');
+    const { ruleSet } = buildRuleSet(readRuleSources(RULES_DIR));
+    const ctx = { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces), fmt: makeFormatter('jsonl') };
+    const text = Array.from({ length: 50 }, (_, i) => `Có ${i + 1} trạm BTS.`).join(' ');
+    const item = { kind: 'article' as const, article: { source: 's', text }, origin: 'slow.txt', bytes: text.length };
+    // Each look at the clock advances it by a second: the budget runs out after about 20 numbers.
+    let t = 0;
+    const slow = doWork(item, { ...ctx, now: () => (t += 1000) });
+    expect(slow.skip).toMatch(/^took more than 20 s to extract \(a pathological line\?\); skipped, the run goes on$/);
+    expect(slow.records).toBe(0);
+    const normal = doWork(item, { ...ctx, now: () => 0 });
+    expect(normal.skip).toBeUndefined();
+    expect(normal.records).toBe(50);
+    expect(articleBudgetMs(64 * 1024 * 1024)).toBeGreaterThan(600_000);
+  });
+});
