@@ -13,9 +13,11 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** The raw bytes of a command-line argument that is not valid UTF-8 (a file name), when known. */
+  rawArg?: (arg: string) => Buffer | undefined;
 }
 
 /** Exit codes (README "Exit codes"). */
-export const EXIT = { ok: 0, partial: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, partial: 1, usage: 2, internal: 3, output: 4 } as const;
 
 export class UsageError extends Error {}

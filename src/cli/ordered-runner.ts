@@ -4,7 +4,9 @@
  *
  *  - Workers start lazily: once `startAfterBytes` of input have been submitted (a worker needs
  *    about a second to start and warm up, so small runs are faster in one thread).
- *  - Huge items stay on this thread: workers run with a memory cap, this thread has none.
+ *  - Huge items (over 1 MB) go to one more worker without a memory cap, with any job count, so
+ *    this thread stays free to act on Ctrl-C and kill at once (one large article used to hold
+ *    it for seconds); if that worker cannot run, they are done here.
  *  - If a worker dies, its batches are redone here (`onWorkerLost` is told once).
  *  - At most `jobs × IN_FLIGHT_PER_WORKER` batches are pending, which bounds memory.
  */
@@ -28,10 +30,13 @@ export interface RunnerOptions {
   /** Called for each result, in input order. May throw (to stop the run). */
   onResult: (r: WorkResult) => void;
   onWorkerLost: () => void;
+  /** false: extract large items on this thread too (tests, and callers without workers). */
+  offThread?: boolean;
 }
 
 export class OrderedRunner {
   private pool: ExtractPool | null = null;
+  private solo: ExtractPool | null = null;
   private readonly pending: Promise<WorkResult[]>[] = [];
   private batch: WorkItem[] = [];
   private batchBytes = 0;
@@ -49,9 +54,14 @@ export class OrderedRunner {
   async submit(item: WorkItem, bytes: number): Promise<void> {
     this.bytesSeen += bytes;
     if (!this.pool && this.opts.jobs > 1 && this.bytesSeen > this.opts.startAfterBytes) this.pool = new ExtractPool(this.opts.jobs, this.opts.setup);
-    if (!this.pool) return this.opts.onResult(doWork(item, this.opts.local)); // nothing pending: order holds
-    if (bytes > LARGE_ITEM_BYTES) {
+    if (bytes > LARGE_ITEM_BYTES && this.opts.offThread !== false) {
       await this.flush();
+      this.solo ??= new ExtractPool(1, this.opts.setup, false);
+      this.pending.push(this.solo.alive > 0 ? this.solo.submit([item]).catch(() => this.redo([item])) : Promise.resolve(this.runHere([item])));
+      return this.drain(this.slots);
+    }
+    if (!this.pool) {
+      if (this.pending.length === 0) return this.opts.onResult(doWork(item, this.opts.local)); // nothing pending: order holds
       this.pending.push(Promise.resolve(this.runHere([item])));
       return this.drain(this.slots);
     }
@@ -67,7 +77,7 @@ export class OrderedRunner {
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    await Promise.all([this.pool?.close(), this.solo?.close()]);
   }
 
   private async flush(): Promise<void> {

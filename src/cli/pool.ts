@@ -37,14 +37,15 @@ export class ExtractPool {
   private nextId = 0;
   private closing = false;
 
-  constructor(size: number, setup: PoolSetup) {
+  /** `capped: false`: no heap cap (the worker that takes articles over 1 MB). */
+  constructor(size: number, setup: PoolSetup, capped = true) {
     const file = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       // Capped generations keep each worker's resident memory small and flat: without a cap V8
       // lets the old generation grow far past what is live (measured: 285 → 215 MB peak RSS on
       // the bench corpus). Batches are small and huge articles stay on the main thread, so the
       // cap is never near; if a worker dies anyway, its batches are redone on the main thread.
-      const worker = new Worker(file, { workerData: setup, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(file, { workerData: setup, ...(capped ? { resourceLimits: WORKER_LIMITS } : {}) });
       const slot: Slot = { worker, busy: 0, dead: false };
       worker.on('message', (msg: { id: number; results?: WorkResult[]; error?: string }) => {
         slot.busy--;

@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { FORMATS } from '../io/formats.js';
-import { PipeClosedError } from '../io/output.js';
+import { OutputError, PipeClosedError } from '../io/output.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
 import { runExtract } from './commands/extract.js';
 import { runRulesCheck } from './commands/rules-check.js';
@@ -124,6 +124,10 @@ Examples:
     if (e instanceof UsageError) {
       io.stderr(`chiso: ${e.message}`);
       return EXIT.usage;
+    }
+    if (e instanceof OutputError) {
+      io.stderr(`chiso: ${e.message}`);
+      return e.kind === 'refused' ? EXIT.usage : EXIT.output;
     }
     io.stderr(`chiso: internal error: ${(e as Error)?.message ?? String(e)} (please report it)`);
     if (io.env.CHISO_DEBUG) io.stderr(String((e as Error)?.stack));

@@ -4,7 +4,7 @@
  * depend on the job count. Pure: no I/O; the caller writes rows and reports problems.
  */
 import type { Article } from '../pipeline/extract.js';
-import { extractArticle } from '../pipeline/extract.js';
+import { ArticleBudgetError, extractArticle } from '../pipeline/extract.js';
 import { htmlPageToArticle, jsonlLineToArticle } from '../io/articles.js';
 import type { Formatter } from '../io/formats.js';
 import type { ProvinceMatcher } from '../article/fields.js';
@@ -34,7 +34,17 @@ export interface WorkResult {
   emit?: { source: string; text: string };
 }
 
+/**
+ * Time an article may take before it is skipped (a pathological line must not stall a run): 20 s,
+ * plus 10 s per MB. Normal articles take a fraction of a second per MB.
+ */
+export function articleBudgetMs(bytes: number): number {
+  return 20_000 + (10_000 * bytes) / (1024 * 1024);
+}
+
 export interface WorkContext {
+  /** The clock the time budget is measured with (tests pass a counting one). */
+  now?: () => number;
   ruleSet: RuleSet;
   provinces: ProvinceMatcher;
   fmt: Formatter;
@@ -48,14 +58,25 @@ export function doWork(item: WorkItem, ctx: WorkContext): WorkResult {
   let origin: string;
   let bytes: number;
   let decodeWarning: string | undefined;
+  let jsonlWarning: string | undefined;
   if (item.kind === 'jsonl-line') {
     const ev = jsonlLineToArticle(item.bytes, item.name, item.number);
     if (ev.kind === 'skip') return { origin: ev.where, bytes: item.bytes.byteLength + 1, skip: ev.message, rows: '', records: 0, rejected: [] };
     ({ article, origin, bytes, decodeWarning } = ev);
+    jsonlWarning = ev.warning;
   } else if (item.kind === 'html-page') ({ article, origin, bytes } = htmlPageToArticle(item.html, item.origin, item.bytes));
   else ({ article, origin, bytes } = item);
-  const result = extractArticle(article, { ruleSet: ctx.ruleSet, provinces: ctx.provinces, dedupe: ctx.dedupe, all: ctx.all });
-  const warning = item.kind === 'jsonl-line' ? undefined : item.warning;
+  const now = ctx.now ?? Date.now;
+  const budget = articleBudgetMs(bytes);
+  const deadline = now() + budget;
+  let result;
+  try {
+    result = extractArticle(article, { ruleSet: ctx.ruleSet, provinces: ctx.provinces, dedupe: ctx.dedupe, all: ctx.all, overBudget: () => now() > deadline });
+  } catch (e) {
+    if (!(e instanceof ArticleBudgetError)) throw e;
+    return { origin, bytes, skip: `took more than ${Math.round(budget / 1000)} s to extract (a pathological line?); skipped, the run goes on`, rows: '', records: 0, rejected: [] };
+  }
+  const warning = item.kind === 'jsonl-line' ? jsonlWarning : item.warning;
   return {
     origin, bytes,
     ...(decodeWarning ? { decodeWarning } : {}),

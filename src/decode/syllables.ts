@@ -29,6 +29,7 @@ export function vietnameseScore(text: string): number {
   if (words.length === 0) return 0;
   let ok = 0;
   for (const w of words) if (isVietnameseSyllable(w)) ok++;
-  const garbage = (text.match(/[\u0080-\u009f\ufffd¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷]/g) ?? []).length;
+  // A symbol counts as garbage inside a word (`Kh¾c`), not on its own (`© 2024`, a `×` button).
+  const garbage = (text.match(/[\u0080-\u009f\ufffd]|(?<=\p{L})[¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷]|[¤¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷](?=\p{L})/gu) ?? []).length;
   return ok / words.length - garbage / Math.max(words.length, 1);
 }

@@ -4,7 +4,7 @@
  * HTML pages (`.html`, `.htm`) go through the main-content extractor. Every problem becomes an
  * event naming the file (and line) — the caller reports it and the run goes on.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { decodeBytes, looksBinary, type Encoding } from '../decode/decode.js';
 import { extractHtml } from '../html/extract.js';
 import { describeFsError } from './inputs.js';
@@ -50,6 +50,8 @@ export interface ReadOptions {
   inputFormat: InputFormat;
   readStdin: () => Buffer;
   stdinStream?: () => AsyncIterable<Buffer>;
+  /** The bytes of a path whose name is not valid UTF-8 (from `expandInputs(...).raw`). */
+  rawPath?: (path: string) => Buffer | undefined;
 }
 
 export function formatOf(path: string, requested: InputFormat): Exclude<InputFormat, 'auto'> {
@@ -80,7 +82,11 @@ export async function* readInput(path: string, opts: ReadOptions): AsyncGenerato
     yield* readJsonl(path, opts);
     return;
   }
-  const read = readWhole(path, opts);
+  // A FIFO named on the command line (`<(curl …)`) is read as a stream, up to the size limit:
+  // waiting for its writer never blocks this thread, so Ctrl-C still works.
+  const read = path !== '-' && isFifo(opts.rawPath?.(path) ?? path)
+    ? decodeRead(await collect(createReadStream(opts.rawPath?.(path) ?? path), LIMITS.fileBytes + 1), opts.encoding)
+    : readWhole(path, opts);
   if (!read.ok) {
     yield { kind: 'skip', where: path, message: read.message };
     return;
@@ -102,24 +108,63 @@ export async function* readInput(path: string, opts: ReadOptions): AsyncGenerato
 export type WholeRead = { ok: true; text: string; bytes: number; encoding: string; warning?: string } | { ok: false; message: string };
 
 /** A whole file (or stdin) as text: size limit, binary check, decoding. Never throws. */
-export function readWhole(path: string, opts: Pick<ReadOptions, 'encoding' | 'readStdin'>): WholeRead {
+export function readWhole(path: string, opts: Pick<ReadOptions, 'encoding' | 'readStdin' | 'rawPath'>): WholeRead {
   let bytes: Buffer;
   try {
     if (path === '-') bytes = opts.readStdin();
     else {
-      const st = statSync(path);
-      if (st.isDirectory()) return { ok: false, message: 'is a directory, expected a file' };
-      if (st.size > LIMITS.fileBytes) return { ok: false, message: `file is ${mb(st.size)}; the limit is ${mb(LIMITS.fileBytes)} (split it, or use JSONL)` };
-      bytes = readFileSync(path);
+      const r = readRegularFile(opts.rawPath?.(path) ?? path, LIMITS.fileBytes);
+      if (!r.ok) return r;
+      bytes = r.bytes;
     }
   } catch (e) {
     return { ok: false, message: describeFsError(e) };
   }
+  return decodeRead(bytes, opts.encoding);
+}
+
+/**
+ * A regular file's bytes, at most `limit + 1` of them (so a file that grows while it is read,
+ * or a device that reports size 0, can never exceed the limit in memory). Opened without
+ * blocking, so a FIFO is recognised instead of waited on. Throws file-system errors.
+ */
+export function readRegularFile(path: string | Buffer, limit: number): { ok: true; bytes: Buffer } | { ok: false; message: string } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, message: 'is a directory, expected a file' };
+    if (!st.isFile()) return { ok: false, message: `not a regular file (${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'})` };
+    if (st.size > limit) return { ok: false, message: `file is ${mb(st.size)}; the limit is ${mb(limit)} (split it, or use JSONL)` };
+    const buf = Buffer.allocUnsafe(Math.min(st.size, limit) + 1);
+    let len = 0;
+    for (;;) {
+      if (len === buf.length) break;
+      const n = readSync(fd, buf, len, buf.length - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+    if (len > limit) return { ok: false, message: `file is larger than the limit of ${mb(limit)} (it grew while being read)` };
+    return { ok: true, bytes: buf.subarray(0, len) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isFifo(path: string | Buffer): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes read whole → text: size limit, binary check, decoding. */
+function decodeRead(bytes: Buffer, encoding: Encoding): WholeRead {
   if (bytes.length > LIMITS.fileBytes) return { ok: false, message: `input is ${mb(bytes.length)}; the limit is ${mb(LIMITS.fileBytes)}` };
-  const binary = looksBinary(bytes);
+  const binary = looksBinary(bytes, encoding);
   if (binary) return { ok: false, message: `not a text file (looks like ${binary})` };
   try {
-    const decoded = decodeBytes(bytes, opts.encoding);
+    const decoded = decodeBytes(bytes, encoding);
     return { ok: true, text: decoded.text, bytes: bytes.length, encoding: decoded.encoding, warning: decoded.warning };
   } catch (e) {
     return { ok: false, message: (e as Error).message };
@@ -132,11 +177,17 @@ async function* readJsonl(path: string, opts: ReadOptions, given?: AsyncIterable
     if (given) stream = given;
     else if (path === '-') stream = stdinChunks(opts);
     else {
-      if (statSync(path).isDirectory()) {
+      const fsPath = opts.rawPath?.(path) ?? path;
+      const st = statSync(fsPath);
+      if (st.isDirectory()) {
         yield { kind: 'skip', where: path, message: 'is a directory, expected a file' };
         return;
       }
-      stream = createReadStream(path);
+      if (!st.isFile() && !st.isFIFO()) {
+        yield { kind: 'skip', where: path, message: `not a regular file (${st.isSocket() ? 'a socket' : 'a device'})` };
+        return;
+      }
+      stream = createReadStream(fsPath);
     }
   } catch (e) {
     yield { kind: 'skip', where: path, message: describeFsError(e) };
@@ -185,7 +236,7 @@ export function jsonlLineToArticle(bytes: Uint8Array, name: string, number: numb
   } else {
     article = { source: parsed.source, text: parsed.text!, ...(parsed.title !== undefined ? { title: parsed.title } : {}), ...(parsed.published !== undefined ? { published: parsed.published } : {}) };
   }
-  return { kind: 'article', origin: where, bytes: bytes.byteLength + 1, article, ...(decoded.warning ? { decodeWarning: decoded.warning } : {}) };
+  return { kind: 'article', origin: where, bytes: bytes.byteLength + 1, article, ...(decoded.warning ? { decodeWarning: decoded.warning } : {}), ...(parsed.warning ? { warning: parsed.warning } : {}) };
 }
 
 /** Whether a line holds only whitespace (bytes: ASCII whitespace is all a blank line can have). */

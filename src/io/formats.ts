@@ -73,8 +73,9 @@ function recordJson(): (r: ChisoRecord) => string {
 }
 
 function csvFormatter(bom: boolean): Formatter {
-  // CRLF line ends and a quoted header: what Excel and Google Sheets open cleanly.
-  const opts = { record_delimiter: 'windows' as const, quoted_string: false };
+  // CRLF line ends and a quoted header: what Excel and Google Sheets open cleanly. RFC 4180:
+  // a field holding any line break (a bare LF or CR too, not only CRLF) is quoted.
+  const opts = { record_delimiter: 'windows' as const, quoted_string: false, quoted_match: /[\r\n]/ };
   return {
     header: () => (bom ? '\uFEFF' : '') + stringify([[...RECORD_COLUMNS]], opts),
     row: (r) => stringify([RECORD_COLUMNS.map((c) => csvCell(r[c]))], opts),
@@ -107,6 +108,9 @@ const TABLE_COLUMNS: { key: keyof ChisoRecord; width: number }[] = [
   { key: 'status', width: 6 }, { key: 'text', width: 60 },
 ];
 
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 function tableFormatter(color: boolean): Formatter {
   const c = new Chalk({ level: color ? 1 : 0 });
   const fit = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w));
@@ -118,7 +122,8 @@ function tableFormatter(color: boolean): Formatter {
   return {
     header: () => c.bold(TABLE_COLUMNS.map((col) => fit(col.key, col.width)).join('  ')) + '\n',
     row: (r) => {
-      const cells = TABLE_COLUMNS.map((col) => fit(cell(r, col.key).replace(/\s+/g, ' '), col.width));
+      // Control characters (terminal escape sequences in an id or a title) are shown as `?`.
+      const cells = TABLE_COLUMNS.map((col) => fit(cell(r, col.key).replace(/\s+/g, ' ').replace(TERMINAL_CONTROL, '?'), col.width));
       cells[2] = c.cyan(cells[2]!);
       cells[3] = c.bold(cells[3]!);
       if (r.status === 'target') cells[6] = c.yellow(cells[6]!);

@@ -3,12 +3,13 @@
  * refine (respectively, consumed numbers, companions, coordination) → qualifier and status →
  * records (offsets mapped back to the original text) → validate.
  */
-import { normalizeText, toOriginal, type NormalizedText } from '../normalize/normalize.js';
+import { normalizeText, toOriginal } from '../normalize/normalize.js';
 import { detectNumberStyle, type StyleDecision } from '../numbers/style.js';
 import { findCandidates } from '../candidates/find.js';
 import type { Candidate, ExclusionReason } from '../candidates/types.js';
-import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
+import { splitSentences, spanIndexAt } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
+import { SENTENCE_REACH, sentenceExcerpt } from '../text/excerpt.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
 import { labelBefore, shareSubject } from '../match/label.js';
@@ -78,7 +79,12 @@ export interface ExtractOptions {
   all?: boolean;
   /** Fill `trace`: every number's outcome, subjects of unclaimed numbers included (`chiso explain`). */
   trace?: boolean;
+  /** Asked between numbers: true once the article's time budget is spent (it is then abandoned). */
+  overBudget?: () => boolean;
 }
+
+/** Thrown when `overBudget` says the article took too long: the caller skips it with a message. */
+export class ArticleBudgetError extends Error {}
 
 export function extractArticle(article: Article, opts: ExtractOptions): Extraction {
   const norm = normalizeText(article.text);
@@ -97,6 +103,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const ctx: MatchContext = { text, memo: new ClauseMemo(text, 0, 0, scanner), nextCandidateStart: Infinity, prevCandidateEnd: -1 };
   let prevEvidenceEnd = -1; // where the previous number's statement ends
   live.forEach((ci, k) => {
+    if (opts.overBudget?.()) throw new ArticleBudgetError('time budget spent');
     const next = live[k + 1];
     const sentence = sentences[sentenceOf[ci]!]!;
     const win = clauses.windows(sentence, cands[ci]!.start, cands[ci]!.end);
@@ -226,6 +233,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const sentenceTexts = new Map<number, string>();
   const statusCues = new Map<number, SentenceCues>();
   cands.forEach((c, ci) => {
+    if (opts.overBudget?.()) throw new ArticleBudgetError('time budget spent');
     const m = matches[ci];
     let outcome = outcomes[ci];
     if (!outcome) outcome = m ? { kind: 'record', rule: m.rule.rule.id } : { kind: 'no-rule' };
@@ -235,10 +243,13 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     if (!wantSubject && !opts.trace) return;
     const sIdx = sentenceOf[ci]!;
     const sentence = sIdx >= 0 ? sentences[sIdx]! : { start: c.start, end: c.end };
-    let sentenceText = sentenceTexts.get(sIdx);
+    // The sentence, bounded around the number (`src/text/excerpt.ts`): whole when short.
+    const [ss, se] = toOriginal(norm, sentence.start, sentence.end);
+    const [ns, ne] = toOriginal(norm, c.start, c.end);
+    let sentenceText = se - ss <= 2 * SENTENCE_REACH ? sentenceTexts.get(sIdx) : undefined;
     if (sentenceText === undefined) {
-      sentenceText = collapseWhitespace(originalSlice(article.text, norm, sentence));
-      sentenceTexts.set(sIdx, sentenceText);
+      sentenceText = sentenceExcerpt(article.text, ss, se, ns, ne);
+      if (se - ss <= 2 * SENTENCE_REACH) sentenceTexts.set(sIdx, sentenceText);
     }
     const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
     const subject = wantSubject ? readSubject(text, clauseStart, c) : null;
@@ -314,11 +325,6 @@ function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf
   }
   flush();
   return groups;
-}
-
-function originalSlice(original: string, norm: NormalizedText, span: Span): string {
-  const [s, e] = toOriginal(norm, span.start, span.end);
-  return original.slice(s, e);
 }
 
 /** `--dedupe`: one record per (indicator, value, unit, denominator) within an article. */

@@ -22,8 +22,8 @@ const EDGE_R = '(?![\\p{L}\\p{N}])';
 export function expandPattern(source: string, lexicon: Record<string, string>, depth = 0): string {
   if (depth > 8) throw new PatternError('lexicon references nest too deeply (a cycle?)', source);
   return source.replace(/\{([a-z_]+)\}/g, (_whole, name: string) => {
-    const entry = lexicon[name];
-    if (entry === undefined) throw new PatternError(`unknown lexicon entry {${name}}`, source);
+    const entry = Object.hasOwn(lexicon, name) ? lexicon[name] : undefined;
+    if (typeof entry !== 'string') throw new PatternError(`unknown lexicon entry {${name}}`, source);
     return `(?:${expandPattern(entry, lexicon, depth + 1)})`;
   });
 }

@@ -3,9 +3,9 @@
  * `lexicon.yaml` (named phrase classes) and every other `*.yaml` / `*.json` file as rules.
  * Reading the files is the caller's business (`readRuleSources`); building is pure.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LineCounter, parseDocument, isSeq, isMap, type Node } from 'yaml';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { LineCounter, parseDocument, isSeq, isMap, isAlias, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import {
   IndicatorSchema, LexiconSchema, ProvinceSchema, RuleFileSchema, RuleSchema, type Indicator, type Province, type Rule,
@@ -20,13 +20,54 @@ import { compileFrames, type FrameSource } from '../frames/compile.js';
 export interface RuleSource {
   file: string; // path as shown in diagnostics
   text: string;
+  /** Why the file was not read (not a regular file, a symlink out of the folder, too large …). */
+  problem?: string;
 }
 
 const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml', 'concepts.yaml', 'frames.yaml']);
 
+/** Largest rule file read (the bundled catalog is about 100 KB). */
+export const MAX_RULE_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The rule files of a folder. Only regular files are read (a FIFO or a device named `*.yaml`
+ * would block or never end), opened without blocking and read up to the size limit; a symlink
+ * is followed only when it stays inside the folder (a link to `/etc/shadow` is not read, so
+ * its content never reaches a diagnostic).
+ */
 export function readRuleSources(dir: string): RuleSource[] {
   const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
-  return names.map((n) => ({ file: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
+  let root: string;
+  try {
+    root = realpathSync.native(dir);
+  } catch {
+    root = dir;
+  }
+  return names.map((n) => {
+    const file = join(dir, n);
+    const problem = (message: string): RuleSource => ({ file, text: '', problem: message });
+    try {
+      if (lstatSync(file).isSymbolicLink()) {
+        const target = realpathSync.native(file);
+        if (!target.startsWith(root + sep)) return problem('is a symlink to a file outside the rule folder; not read');
+      }
+      const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const st = fstatSync(fd);
+        if (!st.isFile()) return problem(`is not a regular file (${st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a folder' : 'a device or socket'}); not read`);
+        const buf = Buffer.alloc(Math.min(st.size, MAX_RULE_FILE_BYTES) + 1);
+        let len = 0;
+        for (let got = 1; got > 0 && len < buf.length; len += got) got = readSync(fd, buf, len, buf.length - len, null);
+        if (len > MAX_RULE_FILE_BYTES) return problem(`is larger than ${MAX_RULE_FILE_BYTES / 1024 / 1024} MB; not read`);
+        return { file, text: buf.subarray(0, len).toString('utf8') };
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return problem(code === 'ENOENT' ? 'is a broken symlink' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`);
+    }
+  });
 }
 
 export interface LoadResult {
@@ -34,8 +75,19 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export function buildRuleSet(sources: RuleSource[]): LoadResult {
+export interface BuildOptions {
+  /**
+   * Run the backtracking analysis on every pattern (default). The CLI skips it for the bundled
+   * rules, which the test suite and `rules check` analyse; every rule directory a user names
+   * is analysed.
+   */
+  checkSafety?: boolean;
+}
+
+export function buildRuleSet(given: RuleSource[], build: BuildOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
+  for (const s of given) if (s.problem) diagnostics.push(diag(s.file, 1, 1, 'unreadable', s.problem));
+  const sources = given.filter((s) => !s.problem);
   const byName = (n: string) => sources.find((s) => baseName(s.file) === n);
   const indicators = new Map<string, Indicator>();
   const catalog = byName('indicators.yaml');
@@ -81,7 +133,7 @@ export function buildRuleSet(sources: RuleSource[]): LoadResult {
       const ind = indicators.get(rule.indicator);
       if (!ind) at('unknown-indicator', `unknown indicator key "${rule.indicator}"`);
       else for (const u of rule.units) if (!ind.units.includes(u)) at('unit-not-allowed', `unit "${u}" is not allowed for ${rule.indicator} (allowed: ${ind.units.join(', ')})`);
-      const compiled = compileRule(rule, lexicon, at);
+      const compiled = compileRule(rule, lexicon, at, build.checkSafety !== false);
       if (compiled) rules.push({ ...compiled, file: src.file, line: pos.line, col: pos.col });
     });
   }
@@ -109,7 +161,7 @@ function loadFrameSource(conceptsSrc: RuleSource | undefined, framesSrc: RuleSou
 }
 
 function compileRule(
-  rule: Rule, lexicon: Record<string, string>, at: (code: string, message: string) => void,
+  rule: Rule, lexicon: Record<string, string>, at: (code: string, message: string) => void, checkSafety: boolean,
 ): Omit<CompiledRule, 'file' | 'line' | 'col'> | null {
   const out: Omit<CompiledRule, 'file' | 'line' | 'col'> = { rule, units: new Set(rule.units), gates: [] };
   const fields = [
@@ -122,9 +174,15 @@ function compileRule(
     if (src === undefined) continue;
     try {
       const re = compilePattern(src, { lexicon, fold: rule.fold, mode });
-      const unsafe = checkPatternSafety(re.source);
+      // The user's pattern, before our fixed wrapper (word edges, fillers) is put around it.
+      const unsafe = checkSafety ? checkPatternSafety(patternBody(src, lexicon, rule.fold)) : null;
       if (unsafe) {
         at('unsafe-pattern', `${field}: ${unsafe}`);
+        ok = false;
+        continue;
+      }
+      if (new RegExp(`^(?:${patternBody(src, lexicon, rule.fold)})$`, 'iu').test('')) {
+        at('empty-pattern', `${field}: matches the empty string, so it would apply to any number; make at least one word required`);
         ok = false;
         continue;
       }
@@ -169,8 +227,22 @@ function parseYaml(src: RuleSource, diagnostics: Diagnostic[]): ParsedYaml | nul
     }
     return null;
   }
+  let value: unknown;
+  try {
+    value = doc.toJS(); // at most 100 alias expansions (yaml's default): a bomb throws
+  } catch (e) {
+    // An alias bomb (`a: &a [x, x]`, `b: &b [*a, *a]` …) or an alias to nothing.
+    let at = 0;
+    visit(doc, { Alias: (_k, node) => {
+      if (isAlias(node) && node.range) at = node.range[0];
+      return visit.BREAK;
+    } });
+    const p = lineCounter.linePos(at);
+    diagnostics.push(diag(src.file, p.line, p.col, 'syntax', `invalid YAML: ${(e as Error).message.split('\n')[0]}`));
+    return null;
+  }
   return {
-    value: doc.toJS(),
+    value,
     node: doc.contents as Node | null,
     position: (node) => {
       const off = node?.range?.[0];

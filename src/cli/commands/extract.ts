@@ -2,12 +2,12 @@
  * `chiso extract`: inputs → records, streamed as they are produced to stdout, or written to
  * --out through a temporary file that is renamed into place only when the run completes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { expandInputs } from '../../io/inputs.js';
+import { describeFsError, expandInputs } from '../../io/inputs.js';
 import { makeFormatter, type Format } from '../../io/formats.js';
-import { atomicFileOutput, PipeClosedError, type Output } from '../../io/output.js';
+import { atomicFileOutput, OutputError, PipeClosedError, type Output } from '../../io/output.js';
 import { ARTICLE_EXTENSIONS, readInput, type InputFormat } from '../../io/articles.js';
 import { OrderedRunner } from '../ordered-runner.js';
 import type { WorkResult } from '../work.js';
@@ -44,7 +44,11 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;
   const fmt = makeFormatter(format, { bom: opts.bom, color });
-  const { files, problems } = expandInputs(inputs, ARTICLE_EXTENSIONS);
+  const { files, problems, duplicates, raw, folders } = expandInputs(inputs, ARTICLE_EXTENSIONS, io.rawArg);
+  // The output first: a path chiso must not replace, or cannot write, stops the run before any
+  // work starts (and before any worker thread does).
+  const out: Output = opts.out ? atomicFileOutput(opts.out, { files, folders, extensions: ARTICLE_EXTENSIONS }) : io.stdout;
+  if (opts.out && 'removedStale' in out) for (const p of out.removedStale as string[]) io.stderr(`chiso: removed ${p}, a temporary file left by an interrupted run`);
   const progress = new Progress(io, !opts.quiet && io.stderrIsTTY, files);
   let skipped = 0;
   let rejected = 0;
@@ -64,6 +68,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   if (opts.jobs !== undefined && opts.jobs > cores && !opts.quiet) io.stderr(`chiso: --jobs ${opts.jobs} is more than the ${cores} cores here; using ${cores}`);
   const jobs = Math.max(1, Math.min(opts.jobs ?? cores, cores));
   const emitTextDir = opts.emitText;
+  const emitter = emitTextDir !== undefined ? textEmitter(emitTextDir) : null;
   let rowsWritten = 0;
   const warnedFiles = new Set<string>();
   const writeResult = (r: WorkResult) => {
@@ -80,7 +85,13 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
       warnedFiles.add(file);
       report(`chiso: warning: ${r.origin}: ${r.decodeWarning} (reported once per file)`);
     }
-    if (r.emit && emitTextDir) emitText(emitTextDir, r.emit.source, r.emit.text);
+    if (r.emit && emitter) {
+      const problem = emitter(r.emit.source, r.emit.text);
+      if (problem) {
+        skipped++;
+        fail(`chiso: --emit-text: ${r.origin}: ${problem}`);
+      }
+    }
     for (const x of r.rejected) {
       rejected++;
       fail(`chiso: rejected a record from ${r.origin}:${x.line} [${x.rule}]: ${x.message}`);
@@ -106,15 +117,15 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
     onWorkerLost: () => report('chiso: warning: a worker thread stopped; its articles were redone on the main thread'),
   });
 
-  const out: Output = opts.out ? atomicFileOutput(opts.out) : io.stdout;
   try {
     for (const p of problems) {
       skipped++;
       fail(`chiso: skipped ${p.path}: ${p.message}`);
     }
+    for (const d of duplicates) report(`chiso: warning: ${d.path} is the same file as ${d.first} (named twice, or in overlapping folders); read once`);
     out.write(fmt.header());
     for (const file of files) {
-      for await (const ev of readInput(file, { deferParsing: true, encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+      for await (const ev of readInput(file, { deferParsing: true, encoding: opts.encoding, inputFormat: opts.inputFormat, readStdin: io.readStdin, stdinStream: io.stdinStream, rawPath: (p) => raw.get(p) })) {
         if (ev.kind === 'warning') {
           report(`chiso: warning: ${ev.where}: ${ev.message}`);
           continue;
@@ -140,6 +151,10 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
       io.stderr(`chiso: --strict: stopped at the first problem${opts.out ? `; ${opts.out} was not written` : ''}`);
       return EXIT.partial;
     }
+    if (e instanceof OutputError) {
+      io.stderr(`chiso: ${e.message}`);
+      return EXIT.output;
+    }
     throw e;
   }
   await runner.close();
@@ -150,9 +165,35 @@ export async function runExtract(inputs: string[], opts: ExtractOptions, io: Cli
   return skipped > 0 || rejected > 0 ? EXIT.partial : EXIT.ok;
 }
 
-/** `--emit-text DIR`: the text the offsets refer to, one file per article. */
-function emitText(dir: string, source: string, text: string): void {
-  mkdirSync(dir, { recursive: true });
-  const name = source.replace(/^[a-z]+:\/\//i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-120) || 'article';
-  writeFileSync(join(dir, `${name}.txt`), text);
+/**
+ * `--emit-text DIR`: the text the offsets refer to, one file per article, named after its source
+ * (at most 200 bytes, so a long id never fails with ENAMETOOLONG). Two articles whose names would
+ * collide get `~2`, `~3` … (`~` never occurs in a name made from a source). Files are opened
+ * without following symlinks. Returns a problem to report, or null.
+ */
+function textEmitter(dir: string): (source: string, text: string) => string | null {
+  const used = new Set<string>();
+  let made = false;
+  return (source, text) => {
+    let base = source.replace(/^[a-z]+:\/\//i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_');
+    while (Buffer.byteLength(base) > 200) base = base.slice(Math.max(1, base.length - 200)).replace(/^[\udc00-\udfff]/, '');
+    if (!base) base = 'article';
+    let name = `${base}.txt`;
+    for (let n = 2; used.has(name); n++) name = `${base}~${n}.txt`;
+    used.add(name);
+    const path = join(dir, name);
+    try {
+      if (!made) mkdirSync(dir, { recursive: true });
+      made = true;
+      const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o666);
+      try {
+        writeSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
+      return null;
+    } catch (e) {
+      return `cannot write ${path} (${(e as NodeJS.ErrnoException).code === 'ELOOP' ? 'it is a symlink' : describeFsError(e)})`;
+    }
+  };
 }

@@ -21,11 +21,11 @@ interface Group {
 export async function runUnmatched(inputs: string[], opts: { rules?: string; format?: 'table' | 'csv' | 'json'; encoding: Encoding }, io: CliIO): Promise<number> {
   const { ruleSet } = loadRulesOrThrow(opts.rules);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
-  const { files, problems } = expandInputs(inputs, ARTICLE_EXTENSIONS);
+  const { files, problems, raw } = expandInputs(inputs, ARTICLE_EXTENSIONS, io.rawArg);
   let skipped = problems.length;
   for (const p of problems) io.stderr(`chiso: skipped ${p.path}: ${p.message}`);
   const groups = new Map<string, Group>();
-  for (const f of files) for await (const ev of readInput(f, { encoding: opts.encoding, inputFormat: 'auto', readStdin: io.readStdin, stdinStream: io.stdinStream })) {
+  for (const f of files) for await (const ev of readInput(f, { encoding: opts.encoding, inputFormat: 'auto', readStdin: io.readStdin, stdinStream: io.stdinStream, rawPath: (p) => raw.get(p) })) {
     if (ev.kind !== 'article') {
       io.stderr(`chiso: ${ev.kind === 'skip' ? 'skipped' : 'warning:'} ${ev.where}: ${ev.message}`);
       if (ev.kind === 'skip') skipped++;
