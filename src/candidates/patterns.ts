@@ -14,7 +14,7 @@ const tail = (body: string, reach: number) => new TailPattern(body, reach);
 /** Letters count as word characters for boundaries (JS `\b` fails next to `đ`). */
 export const W = '[\\p{L}\\p{N}_]';
 
-export const L_DOCUMENT = tail('(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$', 24);
+export const L_DOCUMENT = tail('(?:quyết định|nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|đề án|chương trình|luật|bộ chỉ số|chỉ số|ban chỉ đạo|tờ trình|thông báo|hướng dẫn số|văn bản|quy chuẩn|tiêu chuẩn|QĐ|NQ|NĐ|KH|CT|TB)(?: số)?\\s*$', 24);
 // `2 quyết định 12 văn bản`: a counted document word is not a reference to one.
 export const L_DOC_COUNTED = re('\\d\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s*$');
 export const L_SO = tail('số\\s*$', 8);
