@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
 import { letterAt, lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
 import * as P from '../src/candidates/patterns.js';
+import * as K from '../src/candidates/kinds.js';
 import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/normalize.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ describe('WordPattern', () => {
 describe('TailPattern (left contexts of numbers)', () => {
   const tails = [
     ...Object.entries(P).filter((e): e is [string, TailPattern] => e[1] instanceof TailPattern),
+    ...Object.entries(K).filter((e): e is [string, TailPattern] => e[1] instanceof TailPattern),
     ...QUALIFIER_PATTERNS.map(([t, q]): [string, TailPattern] => [`qualifier ${q}`, t]),
   ];
   const plain = (t: TailPattern) => new RegExp(`(?:^|[^\\p{L}])(${t.body})`, 'iu');

@@ -77,7 +77,10 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const outcomes: (CandidateOutcome | null)[] = cands.map((c) => (c.excluded ? { kind: 'excluded', reason: c.excluded } : null));
   const sentenceOf = cands.map((c) => spanIndexAt(sentences, c.start));
   const clauses = new ClauseBounds(text);
-  const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
+  // Changes (`tăng 12 bậc`, `gấp 1,8 lần`) are read apart (1b), so they never change how their
+  // neighbours are read.
+  const isChange = (c: Candidate) => c.measure === 'increase' || c.measure === 'decrease';
+  const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && !isChange(cands[i]!) && sentenceOf[i]! >= 0);
 
   // 1. Rules, candidate by candidate.
   const scanner = literalScanner(opts.ruleSet);
@@ -104,20 +107,17 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });
 
-  // 1b. Changes (`tăng 5,8% so với năm trước`) are records only where a rule's indicator is a
-  // change. They are read apart, so they never change how their neighbours are read.
+  // 1b. Changes (`tăng 5,8% so với năm trước`) are keyed only where a rule's indicator is a
+  // change; the others are statistics without a key (`--all`).
   if (readsChanges(opts.ruleSet)) {
     cands.forEach((c, ci) => {
-      if (c.excluded !== 'change' || sentenceOf[ci]! < 0) return;
+      if (c.excluded || !isChange(c) || sentenceOf[ci]! < 0) return;
       const sentence = sentences[sentenceOf[ci]!]!;
       const clause = clauses.clause(sentence, c.start);
       const next = cands[ci + 1] !== undefined && cands[ci + 1]!.start < sentence.end ? cands[ci + 1] : undefined;
       const changeCtx: MatchContext = { text, memo: new ClauseMemo(text, clause.start, clause.end, scanner), nextCandidateStart: next ? next.start : Infinity, prevCandidateEnd: -1 };
       const m = matchCandidate(c, clauses.windows(sentence, c.start, c.end), changeCtx, opts.ruleSet);
-      if (m) {
-        matches[ci] = m;
-        outcomes[ci] = null;
-      }
+      if (m) matches[ci] = m;
     });
   }
 
@@ -201,7 +201,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     }
     const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
     const subject = wantSubject ? readSubject(text, clauseStart, c) : null;
-    const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
+    // A count, fraction or sum needs a subject to be a statistic; a percentage, rank, score,
+    // density, multiple or change is one by its reading.
+    const generic = outcome.kind === 'no-rule' && opts.all && sIdx >= 0 && (subject !== null || readsAsStatistic(c));
     if ((outcome.kind === 'record' && m) || generic) {
       const q = readQualifier(text, c, sentence.start);
       let cues = sIdx >= 0 ? statusCues.get(sIdx) : undefined;
@@ -251,6 +253,10 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   });
 
   return { records: opts.dedupe ? dedupe(records) : records, trace, style, rejected };
+}
+
+function readsAsStatistic(c: Candidate): boolean {
+  return c.unit === 'percent' || c.unit === 'rank' || c.unit === 'score' || c.unit === 'density' || c.unit === 'times' || (c.measure !== undefined && c.measure !== 'level');
 }
 
 /** Runs of live candidates joined only by `,` / `và`, after a `lần lượt`. */
