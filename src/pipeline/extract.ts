@@ -259,7 +259,7 @@ function readsAsStatistic(c: Candidate): boolean {
   return c.unit === 'percent' || c.unit === 'rank' || c.unit === 'score' || c.unit === 'density' || c.unit === 'times' || (c.measure !== undefined && c.measure !== 'level');
 }
 
-/** Runs of live candidates joined only by `,` / `và`, after a `lần lượt`. */
+/** Runs of live candidates joined only by `,` / `và`, after a `lần lượt` (or `tương ứng`). */
 function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf: number[]): number[][] {
   const groups: number[][] = [];
   let cur: number[] = [];
@@ -275,7 +275,7 @@ function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf
     }
     flush();
     const before = text.slice(Math.max(0, cands[ci]!.start - 40), cands[ci]!.start);
-    if (/lần lượt/iu.test(before)) cur = [ci];
+    if (/lần lượt|tương ứng/iu.test(before)) cur = [ci];
   }
   flush();
   return groups;
