@@ -15,6 +15,7 @@ import { labelBefore, shareSubject } from '../match/label.js';
 import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
 import { anaphoraLink, companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
+import { placeListLink } from '../refine/place-list.js';
 import { readQualifier } from '../refine/qualifier.js';
 import { readStatus, sentenceCues, type SentenceCues } from '../refine/status.js';
 import { readSubject } from '../refine/subject.js';
@@ -31,7 +32,7 @@ export interface Article {
 }
 
 export type CandidateOutcome =
-  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' | 'anaphora' }
+  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' | 'anaphora' | 'list' }
   | { kind: 'excluded'; reason: ExclusionReason }
   | { kind: 'no-rule' }
   | { kind: 'consumed'; by: string }
@@ -172,6 +173,14 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       matches[a] = { ...matches[b]!, unit: cands[a]!.unit, start: cands[a]!.start, end: cands[a]!.end };
       outcomes[a] = { kind: 'record', rule: matches[b]!.rule.rule.id, via: 'companion' };
     }
+  }
+
+  // 4b. Values listed after a statement (`… đạt 92,1%, trong đó huyện Mèo Vạc 85,4%`) take its key.
+  for (let k = 1; k < alive.length; k++) {
+    const [a, b] = [alive[k - 1]!, alive[k]!];
+    if (sentenceOf[a] !== sentenceOf[b] || !placeListLink(text, cands[a]!, cands[b]!, matches[a]!, matches[b]!)) continue;
+    matches[b] = { ...matches[a]!, unit: cands[b]!.unit, start: cands[b]!.start, end: cands[b]!.end };
+    outcomes[b] = { kind: 'record', rule: matches[a]!.rule.rule.id, via: 'list' };
   }
 
   // 5. Records.
