@@ -30,6 +30,7 @@ export function findCandidates(text: string, style: NumberStyle): Candidate[] {
   markRanksInSentence(text, all);
   markListContinuations(text, all);
   markElidedDensities(text, all);
+  markRegionalRanks(text, all);
   return all;
 }
 
@@ -78,7 +79,8 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
     return { candidates: [make({ value: a, unit: 'fraction', denominator: b, end: reach })], reach };
   }
   // `47 trên tổng số 53 dịch vụ`: a fraction written out.
-  const ofTotal = P.R_OF_TOTAL.exec(rightRaw);
+  // (`giữ vị trí thứ 12 trên tổng số 63 địa phương` is a rank in its field.)
+  const ofTotal = P.L_RANK.test(left) && !P.L_RANK_GROUP.test(left) ? null : P.R_OF_TOTAL.exec(rightRaw);
   if (ofTotal) {
     const a = parseNumeral(raw, style);
     const b = parseNumeral(ofTotal[1]!, style);
@@ -188,11 +190,25 @@ function readRank(left: string, right: string, make: Make, excluded: (r: Exclusi
     }
   }
   const rank = make({ value, unit: 'rank', rankGroup: group });
+  // `xếp thứ 27 trong 63 tỉnh`: the field belongs to the rank's span (as `/63` in `27/63`), so
+  // it is never read as a number of its own.
   const field = K.R_FIELD.exec(right);
-  if (!field) return { candidates: [rank], reach: end };
-  const fieldStart = end + field[0].length - field[1]!.length;
-  const size = make({ value: parseNumeral(field[1]!, style), excluded: 'field' });
-  return { candidates: [rank, { ...size, start: fieldStart, end: fieldStart + field[1]!.length }], reach: fieldStart + field[1]!.length };
+  if (field) rank.end = end + field[0].length;
+  return { candidates: [rank], reach: rank.end };
+}
+
+/**
+ * A rank within a region (`đứng thứ ba trong các tỉnh duyên hải Nam Trung Bộ`, `Trong nhóm 6
+ * tỉnh Bắc Trung Bộ, … đứng thứ hai`, `top 3 của vùng`) is not a national ranking: no rank key
+ * takes it (the catalog's ranks are among all provinces).
+ */
+function markRegionalRanks(text: string, cands: Candidate[]): void {
+  for (const c of cands) {
+    if (c.unit !== 'rank' || c.excluded) continue;
+    // The words after it up to the next item (`đứng thứ 8 cả nước và dẫn đầu khu vực …` is national).
+    const right = /^(?:[^,;.](?!và\s))*/u.exec(text.slice(c.end, c.end + 60))![0];
+    if (K.R_REGION.test(right) || K.L_REGION.test(sentenceLeft(text, c.start))) c.regional = true;
+  }
 }
 
 /** A density: `121,4 thuê bao/100 dân`, `76 người dùng trên 100 dân`, `cứ 100 người dân … có 33 thuê bao`. */

@@ -47,7 +47,7 @@ export function changeOf(left: string, right: string, unit: string): Measure | n
 
 // ---- multiples ---------------------------------------------------------------------------
 export const R_TIMES = re('^\\s*lần(?!\\p{L})');
-export const L_TIMES_UP = tail(`(?<!không )(?:gấp|tăng|tăng gấp|tăng hơn|cao gấp|nhiều gấp|lớn gấp|cao hơn|nhiều hơn|lớn hơn|tăng lên gấp|tăng lên)\\s+${QUAL}$`, 30);
+export const L_TIMES_UP = tail(`(?<!không )(?:gấp|tăng|tăng gấp|tăng hơn|cao gấp|nhiều gấp|lớn gấp|nhanh gấp|cao hơn|nhiều hơn|lớn hơn|nhanh hơn|tăng lên gấp|tăng lên)\\s+${QUAL}$`, 30);
 export const L_TIMES_DOWN = tail(`(?<!không )(?:giảm|giảm gấp|giảm hơn|thấp hơn|ít hơn|giảm đi)\\s+${QUAL}$`, 30);
 
 /** `gấp 1,8 lần`, `tăng 3,2 lần` → increase; `giảm 2 lần` → decrease; `3 lần` alone → null. */
@@ -99,3 +99,6 @@ export const R_LEADING = re('^[^.;\\d]{0,80}?(?:dẫn đầu|đứng đầu|cao 
 export const L_RANK_FAR = word('thứ hạng[^\\d;.]{0,90}?(?:\\s(?:là|đạt|lần lượt là|tương ứng là)|:)\\s*$');
 /** A bare `thứ 8` right after a rank in the same sentence: `Bình Dương đứng thứ 3, Bắc Giang thứ 8`. */
 export const L_BARE_THU = /(?:^|[^\p{L}])thứ\s*$/iu;
+/** The field of a rank is a region: `… trong các tỉnh duyên hải`, `… khu vực Tây Nguyên`, `của vùng`. */
+export const R_REGION = re('(?:các tỉnh|khu vực|vùng|miền|tiểu vùng)(?!\\p{L})');
+export const L_REGION = /(?:^|[^\p{L}])(?:trong|giữa) (?:nhóm \d+|các|số \d+) tỉnh[^,;.]{0,40},[^;.]*$/iu;

@@ -33,6 +33,8 @@ export interface Candidate {
   range?: 'low' | 'high';
   /** Set when a rank cue makes the qualifier at_most (`nằm trong nhóm 10 … dẫn đầu`, `top 10`). */
   rankGroup?: boolean;
+  /** A rank within a region, not among all provinces (`đứng thứ ba trong các tỉnh duyên hải`). */
+  regional?: boolean;
   excluded?: ExclusionReason;
   /**
    * A change stated as such (`tăng 12 bậc`, `gấp 1,8 lần`); absent for a level. Changes are read

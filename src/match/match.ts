@@ -45,6 +45,8 @@ export interface MatchContext {
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
   // A change is only read by rules whose indicator is a change.
   const changeOnly = cand.measure === 'increase' || cand.measure === 'decrease';
+  // The catalog's ranks are among all provinces; a regional rank is a statistic without a key.
+  if (cand.regional) return null;
   let best: RuleMatch | null = null;
   for (const rule of passingRules(ruleSet, cand, ctx.memo)) {
     if (changeOnly && !rule.rule.reads_change) continue;

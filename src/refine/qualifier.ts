@@ -30,6 +30,8 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
   const left = text.slice(leftStart, cand.start);
   for (const [re, q] of BEFORE) {
     const at = re.indexIn(left);
+    // `cao hơn 9,2% so với năm trước`: for a change, `cao hơn`/`thấp hơn` is its direction.
+    if (at >= 0 && cand.measure && cand.measure !== 'level' && /^(?:cao|thấp) hơn/iu.test(left.slice(at))) continue;
     if (at >= 0) return { qualifier: q, start: leftStart + at }; // the phrase starts at a word
   }
   if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };

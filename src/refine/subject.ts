@@ -117,6 +117,7 @@ const TAIL_WORD_LIST = [
   'vị trí',
   'đứng',
   'xếp',
+  'đồng hạng',
   'hạng',
   'nằm trong nhóm',
   'nhóm',
@@ -131,7 +132,7 @@ const TAIL_WORD_LIST = [
   'đều',
   'cũng',
 ];
-const TAIL_WORDS = new RegExp(`(?:\\s+|(?<=[(,:]))(?:${TAIL_WORD_LIST.join('|')})\\s*$`, 'iuy');
+const TAIL_WORDS = new RegExp(`(?:\\s+|(?<=[(,:])|(?<=^))(?:${TAIL_WORD_LIST.join('|')})\\s*$`, 'iuy');
 const TAIL_REACH = Math.max(...TAIL_WORD_LIST.map((w) => w.length));
 
 /**
