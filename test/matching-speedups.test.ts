@@ -129,7 +129,7 @@ describe('TailPattern (left contexts of numbers)', () => {
 });
 
 describe('tailWordStart (subject before a number)', () => {
-  const plain = new RegExp(String.raw`(?:\s+|(?<=[(,:])|(?<=^))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|đồng hạng|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$`, 'iu');
+  const plain = new RegExp(String.raw`(?:\s+|(?<=[(,:])|(?<=^))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|gấp|tụt|lùi|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|đồng hạng|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$`, 'iu');
 
   it('finds where the whole-string search finds', () => {
     const piece = fc.constantFrom('tỷ lệ', 'đạt', 'Đạt', 'nằm trong nhóm', 'Đồng hạng', 'xã', ' ', '   ', '\n', ',', '(', ':', 'hộ', 'x', 'vị trí thứ');
