@@ -45,7 +45,7 @@ describe('the generic recognizer', () => {
     ['Tỉnh có 245 điểm phát Wi-Fi công cộng.', 245, 'count', 'điểm phát Wi-Fi công cộng'],
     ['Ứng dụng đã có 120.000 lượt tải về.', 120000, 'count', 'lượt tải'],
     ['Tỉnh đã cấp 3.200 hộp thư công vụ.', 3200, 'count', 'hộp thư công vụ'],
-    ['Chỉ số PAPI của tỉnh đạt 44,2 điểm.', 44.2, 'score', 'PAPI của tỉnh'], // (PAR Index has a key since 0.3.0)
+    ['Chỉ số PAPI của tỉnh đạt 44,2 điểm.', 44.2, 'score', 'PAPI của tỉnh'], // (PAR Index scores have a key since issue 13)
     ['Chỉ số PAPI của tỉnh xếp thứ 12.', 12, 'rank', 'PAPI của tỉnh'],
     ['Tổng vốn đầu tư hạ tầng viễn thông đạt 320 tỷ đồng.', 320e9, 'vnd', 'Tổng vốn đầu tư hạ tầng viễn thông'],
     ['Tỷ lệ giải ngân vốn đầu tư công đạt 68%.', 68, 'percent', 'giải ngân vốn đầu tư công'],
