@@ -159,7 +159,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
   // `DTI đạt 0,6142`, `chỉ số kinh tế số ở mức 0,5917`: a bare index value is a score, never a count.
   const decimal = !Number.isInteger(value) || raw.includes(style === 'vi' ? ',' : '.');
-  if (decimal && (bare || K.R_LIST_GOES_ON.test(rightRaw)) && K.L_INDEX_CUE.test(sentenceLeft(text, start))) {
+  if (decimal && (bare || K.R_LIST_GOES_ON.test(rightRaw) || K.R_COMPARED.test(rightRaw)) && K.L_INDEX_CUE.test(sentenceLeft(text, start))) {
     return finishReading(text, left, [make({ value, unit: 'score', bare: true })], end);
   }
   return finishReading(text, left, [make({ value, bare })], end);

@@ -61,7 +61,7 @@ export function multipleOf(left: string): Measure | null {
 const BASE = '(100|1\\.000|1000|10\\.000|100\\.000)';
 const PER = '(?:dân|người(?: dân)?|hộ(?: gia đình)?|km2|km²)(?!\\p{L})';
 /** `121,4 thuê bao/100 dân`, `1,2 thuê bao/người`, `1,6 máy/100 dân`: group 1 is the base. */
-export const R_DENSITY_SLASH = re(`^\\s*(?:\\p{L}+(?: \\p{L}+){0,4})?\\s*\\/\\s*(?:${BASE}\\s*)?${PER}`);
+export const R_DENSITY_SLASH = re(`^\\s*(?:\\p{L}+(?: \\p{L}+){0,7})?\\s*\\/\\s*(?:${BASE}\\s*)?${PER}`);
 /** `76 người dùng Internet trên 100 dân`. */
 export const R_DENSITY_PER = re(`^\\s*\\p{L}+(?: \\p{L}+){0,5}\\s+(?:trên|mỗi)\\s+${BASE}\\s*${PER}`);
 /** `thuê bao di động trên 100 dân của tỉnh là 108,5`: the base stated before the number. */
@@ -76,6 +76,8 @@ export const L_MAT_DO = /mật độ[^.;\d]{0,80}$/iu;
 /** An index named before a bare value: `DTI đạt 0,6142`, `chỉ số kinh tế số ở mức 0,5917`. */
 /** `0,5176 và xã hội số 0,4638`: a list goes on after the value. */
 export const R_LIST_GOES_ON = re('^\\s*(?:và|hoặc)\\s');
+/** `tăng 0,0513 so với năm 2022`: a value compared, with nothing counted after it. */
+export const R_COMPARED = re('^\\s*so (?:với|cùng kỳ)(?!\\p{L})');
 /** `ở mức 0,5487`: a value, where `mức 2` alone is a level's label. */
 export const L_AT_LEVEL = tail('(?:ở|đạt|tại|lên|xuống|còn|với) mức\\s*$', 8);
 export const L_INDEX_CUE = /(?:chỉ số|DTI|PAR(?: Index)?|SIPAS|PAPI|PCI|ICT Index|điểm|giá trị)[^.;]{0,120}$/iu;

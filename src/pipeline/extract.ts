@@ -229,7 +229,8 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         value: c.value,
         unit,
         denominator: unit === 'fraction' || unit === 'density' ? c.denominator : null,
-        measure: c.measure ?? 'level',
+        // A key that is itself a change (a growth rate, `reads_change`) states an increase.
+        measure: c.measure ?? (m?.rule.rule.reads_change ? 'increase' : 'level'),
         qualifier: q.qualifier,
         status,
         subject: subject ? collapseWhitespace(subject) : null,
