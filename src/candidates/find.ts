@@ -65,7 +65,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
     if (/^[/-]\s?[\p{L}]/u.test(after)) return excluded('document', skipToken(text, reach));
     if (isDateLike(raw, denRaw) && (P.L_DATE.test(left) || /^\d{4}$/.test(denRaw))) return excluded('date', reach);
     if (/^\d{4}$/.test(denRaw) && Number(denRaw) >= 1900 && Number(denRaw) <= 2100) return excluded('date', reach);
-    if (P.L_RANK.test(left) && !P.L_RANK_GROUP.test(left)) {
+    if ((P.L_RANK.test(left) && !P.L_RANK_GROUP.test(left)) || K.L_RANK_FAR.test(sentenceLeft(text, start))) {
       return { candidates: [make({ value: a, unit: 'rank', end: reach })], reach };
     }
     // `8,76/10 điểm`, `tổng điểm 86,34/100`: a score out of its maximum.

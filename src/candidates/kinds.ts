@@ -73,14 +73,14 @@ export const R_PER_HEAD_NOUN = re('^\\s*(?:thuê bao|máy|điện thoại|tài k
 export const L_MAT_DO = /mật độ[^.;\d]{0,80}$/iu;
 
 // ---- scores ------------------------------------------------------------------------------
-/** An index named before a bare value: `DTI đạt 0,6142`, `chỉ số kinh tế số ở mức 0,5917`. */
-/** `0,5176 và xã hội số 0,4638`: a list goes on after the value. */
-export const R_LIST_GOES_ON = re('^\\s*(?:và|hoặc)\\s');
+/** An index named before a bare value: `DTI đạt 0,6142`, `chỉ số kinh tế số ở mức 0,5917`, `; kinh tế số đạt 0,3711`. */
+/** `0,5176 và xã hội số 0,4638`, `0,4856 (xếp thứ 38)`: a list goes on after the value. */
+export const R_LIST_GOES_ON = re('^\\s*(?:(?:và|hoặc)\\s|\\((?!\\s*\\d))');
 /** `tăng 0,0513 so với năm 2022`: a value compared, with nothing counted after it. */
 export const R_COMPARED = re('^\\s*so (?:với|cùng kỳ)(?!\\p{L})');
 /** `ở mức 0,5487`: a value, where `mức 2` alone is a level's label. */
 export const L_AT_LEVEL = tail('(?:ở|đạt|tại|lên|xuống|còn|với) mức\\s*$', 8);
-export const L_INDEX_CUE = /(?:chỉ số|DTI|PAR(?: Index)?|SIPAS|PAPI|PCI|ICT Index|điểm|giá trị)[^.;]{0,120}$/iu;
+export const L_INDEX_CUE = /(?:chỉ số|DTI|PAR(?: Index)?|SIPAS|PAPI|PCI|ICT Index|điểm|giá trị|(?:nhận thức|thể chế|hạ tầng|nhân lực|chính quyền|kinh tế|xã hội) số)[^.;]{0,120}$/iu;
 /** `8,76/10 điểm`, `tổng điểm 86,34/100`: a score out of a maximum, not a fraction. */
 export const R_SCORE_AFTER_SLASH = re('^\\s*điểm(?!\\s+(?:cầu|phát|truy cập|bán|giao dịch|du lịch|thu gom|tiếp nhận)(?!\\p{L}))');
 export const L_SCORE_BEFORE = tail('(?:điểm|điểm số|số điểm)(?:\\s+(?:đạt|là|tổng hợp))?\\s*$', 18);
@@ -97,8 +97,8 @@ export const L_FIELD_OPEN = /(?:^|[.;,:]\s*)(?:trong|trên|với|cho|của|cùng
 export const L_GROUP_FIELD = /(?:^|[.;,:]\s*)trong nhóm\s*$/iu;
 /** Words after a group that make it a top-N: `nhóm 10 tỉnh dẫn đầu`, `có chỉ số cao nhất`. */
 export const R_LEADING = re('^[^.;\\d]{0,80}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|xuất sắc nhất|mạnh nhất|nhanh nhất|hàng đầu|đầu bảng)(?!\\p{L})');
-/** `thứ hạng chính quyền số, kinh tế số … tương ứng là 5, 16 và 8`. */
-export const L_RANK_FAR = word('thứ hạng[^\\d;.]{0,90}?(?:\\s(?:là|đạt|lần lượt là|tương ứng là)|:)\\s*$');
+/** `thứ hạng chính quyền số, kinh tế số … tương ứng là 5, 16 và 8`; a table row `Xếp hạng DTI | 17/63`. */
+export const L_RANK_FAR = word('(?:thứ hạng|xếp hạng)[^\\d;.|]{0,90}?(?:\\s(?:là|đạt|lần lượt là|tương ứng là)|:|\\|)\\s*$');
 /** A bare `thứ 8` right after a rank in the same sentence: `Bình Dương đứng thứ 3, Bắc Giang thứ 8`. */
 export const L_BARE_THU = /(?:^|[^\p{L}])thứ\s*$/iu;
 /** The field of a rank is a region: `… trong các tỉnh duyên hải`, `… khu vực Tây Nguyên`, `của vùng`. */
