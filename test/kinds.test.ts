@@ -38,7 +38,7 @@ const row = (r: KindGold) => `${r.line} ${r.indicator} ${r.value}${r.denominator
 const KINDS: Record<string, number[]> = {
   'ranks (N, N/63, trong 63 tỉnh, word ordinals, top N, nhóm N-M, một trong N)': [...range(1, 23), 80, 81, 88, 91, 93, 97],
   'index scores': [...range(24, 33), 94, 95],
-  'changes (rank moves, percentages, scores, counts)': [...range(34, 47), 84, 85, 86, 87, 89, 92, 96],
+  'changes (rank moves, percentages, scores, counts; levels reached after them)': [...range(34, 47), 84, 85, 86, 87, 89, 92, 96, 98, 99],
   multiples: [...range(48, 55), 82, 83],
   densities: [...range(56, 65), 90],
   'values listed after a statement': range(66, 75),

@@ -12,6 +12,7 @@ import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
 import { labelBefore, shareSubject } from '../match/label.js';
+import { levelAfterChangeSubject } from '../match/count-label.js';
 import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
 import { anaphoraLink, companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
@@ -103,6 +104,11 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     // A share no rule read: its subject after `tỷ lệ` may be what a rule's `after` describes.
     if (!matches[ci] && !ctx.label && (cands[ci]!.unit === 'percent' || cands[ci]!.unit === 'fraction')) {
       ctx.label = shareSubject(text, clause.start, cands[ci]!.start);
+      if (ctx.label) matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+    }
+    // A level after a change of it (`số hộ … tăng từ 18.340 lên 35.920 hộ`): its subject comes first.
+    if (!matches[ci] && !ctx.label && cands[ci]!.unit === 'count') {
+      ctx.label = levelAfterChangeSubject(text, clause.start, cands[ci]!.start);
       if (ctx.label) matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
     }
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
