@@ -107,6 +107,8 @@ describe('the candidate finder on the kinds', () => {
     ['1,2 thuê bao/người', [{ v: 1.2, u: 'density', d: 1, m: 'level' }]],
     ['không ít hơn 1.000 tổ', [{ v: 1000, u: 'count', d: null, m: 'level' }]],
     ['Họp 3 lần trong năm', []], // a count of events: no multiple
+    ['đã hướng dẫn 1.215 người dân', [{ v: 1215, u: 'count', d: null, m: 'level' }]], // the verb, not a guideline
+    ['Theo Hướng dẫn 12/HD-STTTT', []],
   ])('%s', (t, want) => {
     expect(read(t)).toEqual(want);
   });

@@ -146,7 +146,7 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
 
   if (P.L_RANK.test(left) || K.L_RANK_FAR.test(sentenceLeft(text, start))) return readRank(left, rightRaw, make, excluded, value, end, style);
   if (P.L_ORDINAL.test(left)) return excluded('ordinal');
-  if ((P.L_DOCUMENT.test(left) && !P.L_DOC_COUNTED.test(left)) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
+  if ((P.L_DOCUMENT.test(left) && !P.L_DOC_COUNTED.test(left) && !(K.L_GUIDE_VERB.test(left) && K.R_COUNTED_WORD.test(rightRaw))) || (P.L_SO.test(left) && !P.L_SO_NOT_DOC.test(left))) return excluded('document');
   if (P.R_DURATION.test(rightRaw)) return excluded('duration');
   if (P.R_STRUCTURE.test(rightRaw)) return excluded('structure');
   const density = readDensity(text, start, left, rightRaw, value, end, style);

@@ -87,6 +87,11 @@ export const L_SCORE_BEFORE = tail('(?:điểm|điểm số|số điểm)(?:\\s+
 /** `4,1 điểm phần trăm`: a difference of percentages. */
 export const R_PERCENT_POINTS = re('^\\s*(?:điểm phần trăm|điểm %)(?!\\p{L})');
 
+// ---- exclusions ---------------------------------------------------------------------------
+/** `hướng dẫn 1.215 người dân`: the verb `guide`, not a guideline's number (`Hướng dẫn 12/HD-…`). */
+export const L_GUIDE_VERB = tail('hướng dẫn\\s*$', 10);
+export const R_COUNTED_WORD = /^\s+\p{Ll}/u;
+
 // ---- ranks -------------------------------------------------------------------------------
 /** The field a rank is taken in: `… trong 63 tỉnh, thành phố`, `… trên tổng số 34 tỉnh`. */
 export const R_FIELD = re('^\\s*(?:trong|trên|/)\\s*(?:tổng số\\s+|số\\s+)?(\\d+)(?=\\s+(?:tỉnh|địa phương|thành phố|bộ|cơ quan|đơn vị|quốc gia|nước|nền kinh tế|huyện|xã|sở)(?!\\p{L}))');
