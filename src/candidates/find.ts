@@ -30,6 +30,7 @@ export function findCandidates(text: string, style: NumberStyle): Candidate[] {
   markRanksInSentence(text, all);
   markListContinuations(text, all);
   markElidedDensities(text, all);
+  markListedChanges(text, all);
   markRegionalRanks(text, all);
   return all;
 }
@@ -280,6 +281,16 @@ function markRanksInSentence(text: string, cands: Candidate[]): void {
     if (/[.;\n]/u.test(between) || !K.L_BARE_THU.test(between)) continue;
     delete cur.excluded;
     cur.unit = 'rank';
+  }
+}
+
+/** `tăng 92% về số lượng và 65% về giá trị`: a change's list goes on with the same measure. */
+function markListedChanges(text: string, cands: Candidate[]): void {
+  for (let i = 1; i < cands.length; i++) {
+    const prev = cands[i - 1]!;
+    const cur = cands[i]!;
+    if (cur.excluded || cur.measure || prev.excluded || !prev.measure || prev.measure === 'level' || prev.unit !== cur.unit) continue;
+    if (/^\s*(?:về\s+[\p{L} ]{1,30}?\s*)?(?:,|và|,\s*và)\s*$/u.test(text.slice(prev.end, cur.start))) cur.measure = prev.measure;
   }
 }
 

@@ -285,7 +285,7 @@ function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf
   };
   for (const ci of live) {
     const prev = cur[cur.length - 1];
-    if (prev !== undefined && sentenceOf[prev] === sentenceOf[ci] && /^\s*(?:,|và|,\s*và)\s*(?:(?:đạt|là|xếp thứ|đứng thứ)\s+)?$/iu.test(text.slice(cands[prev]!.end, cands[ci]!.start))) {
+    if (prev !== undefined && sentenceOf[prev] === sentenceOf[ci] && /^\s*(?:,|và|,\s*và)\s*(?:(?:đạt|là|xếp thứ|đứng thứ|thứ|hạng)\s+)?$/iu.test(text.slice(cands[prev]!.end, cands[ci]!.start))) {
       cur.push(ci);
       continue;
     }
