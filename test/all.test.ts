@@ -45,7 +45,7 @@ describe('the generic recognizer', () => {
     ['Tỉnh có 245 điểm phát Wi-Fi công cộng.', 245, 'count', 'điểm phát Wi-Fi công cộng'],
     ['Ứng dụng đã có 120.000 lượt tải về.', 120000, 'count', 'lượt tải'],
     ['Tỉnh đã cấp 3.200 hộp thư công vụ.', 3200, 'count', 'hộp thư công vụ'],
-    ['Chỉ số cải cách hành chính của tỉnh đạt 85,4 điểm.', 85.4, 'score', 'cải cách hành chính của tỉnh'],
+    ['Chỉ số PAPI của tỉnh đạt 44,2 điểm.', 44.2, 'score', 'PAPI của tỉnh'], // (PAR Index scores have a key since issue 13)
     ['Chỉ số PAPI của tỉnh xếp thứ 12.', 12, 'rank', 'PAPI của tỉnh'],
     ['Tổng vốn đầu tư hạ tầng viễn thông đạt 320 tỷ đồng.', 320e9, 'vnd', 'Tổng vốn đầu tư hạ tầng viễn thông'],
     ['Tỷ lệ giải ngân vốn đầu tư công đạt 68%.', 68, 'percent', 'giải ngân vốn đầu tư công'],
@@ -58,7 +58,7 @@ describe('the generic recognizer', () => {
   it.each([
     'Ngày 12/3/2024, tỉnh tổ chức hội nghị.', 'Thực hiện Quyết định số 06/QĐ-TTg.', 'Giai đoạn 2021-2025 có nhiều đổi mới.',
     'Nâng cấp lên phiên bản 2.0.', 'Phủ sóng 4G/5G toàn tỉnh.', 'Phòng chống Covid-19 hiệu quả.', 'Gọi 0914.123.456 để được hỗ trợ.',
-    'Xem tại https://dichvucong.gov.vn.', 'Tải tệp baocao2024.pdf về máy.', 'Mật độ 32,5 thuê bao/100 dân.', 'Dựa trên 3 trụ cột chính.',
+    'Xem tại https://dichvucong.gov.vn.', 'Tải tệp baocao2024.pdf về máy.', 'Dựa trên 3 trụ cột chính.',
     'Hoàn thành trước thời hạn 7 tháng.', 'Hội nghị lần thứ 13 của Đảng bộ.', 'Họp lúc 8h30 sáng nay.',
   ])('no statistic in: %s', (text) => {
     expect(all(text).map((r) => `${r.value} ${r.unit} «${r.text}»`)).toEqual([]);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { LiteralScanner } from '../src/match/literal-scanner.js';
 import { letterAt, lowerCasePattern, TailPattern, WordPattern } from '../src/text/word-pattern.js';
 import * as P from '../src/candidates/patterns.js';
+import * as K from '../src/candidates/kinds.js';
 import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/normalize.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ describe('WordPattern', () => {
 describe('TailPattern (left contexts of numbers)', () => {
   const tails = [
     ...Object.entries(P).filter((e): e is [string, TailPattern] => e[1] instanceof TailPattern),
+    ...Object.entries(K).filter((e): e is [string, TailPattern] => e[1] instanceof TailPattern),
     ...QUALIFIER_PATTERNS.map(([t, q]): [string, TailPattern] => [`qualifier ${q}`, t]),
   ];
   const plain = (t: TailPattern) => new RegExp(`(?:^|[^\\p{L}])(${t.body})`, 'iu');
@@ -127,10 +129,10 @@ describe('TailPattern (left contexts of numbers)', () => {
 });
 
 describe('tailWordStart (subject before a number)', () => {
-  const plain = new RegExp(String.raw`(?:\s+|(?<=[(,:]))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$`, 'iu');
+  const plain = new RegExp(String.raw`(?:\s+|(?<=[(,:])|(?<=^))(?:đạt|là|chiếm|ở mức|lên tới|lên đến|mới|chỉ|ước|được|tăng|giảm|gấp|tụt|lùi|đạt tỷ lệ|tỷ lệ|vượt|khoảng|gần|trên|hơn|dưới|tối thiểu|tối đa|xấp xỉ|ít nhất|không quá|thực hiện|xếp thứ|xếp hạng|đứng thứ|vị trí thứ|vị trí|đứng|xếp|đồng hạng|hạng|nằm trong nhóm|nhóm|top|thứ|đang|vẫn|còn|hiện|tiếp tục|vươn lên|đều|cũng)\s*$`, 'iu');
 
   it('finds where the whole-string search finds', () => {
-    const piece = fc.constantFrom('tỷ lệ', 'đạt', 'Đạt', 'nằm trong nhóm', 'xã', ' ', '   ', '\n', ',', '(', ':', 'hộ', 'x', 'vị trí thứ');
+    const piece = fc.constantFrom('tỷ lệ', 'đạt', 'Đạt', 'nằm trong nhóm', 'Đồng hạng', 'xã', ' ', '   ', '\n', ',', '(', ':', 'hộ', 'x', 'vị trí thứ');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const s = parts.join('');

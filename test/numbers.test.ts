@@ -53,8 +53,8 @@ describe('findCandidates readings', () => {
     ['trước thời hạn 7 tháng', { v: 7, u: 'count', d: null, x: 'duration' }],
     ['3 trụ cột', { v: 3, u: 'count', d: null, x: 'structure' }],
     ['phiên bản 2.0', { v: 2, u: 'count', d: null, x: 'version' }],
-    ['118 thuê bao/100 dân', { v: 118, u: 'count', d: null, x: 'density' }],
-    ['tăng 12 bậc', { v: 12, u: 'count', d: null, x: 'change' }],
+    ['118 thuê bao/100 dân', { v: 118, u: 'density', d: 100, x: null }],
+    ['tăng 12 bậc', { v: 12, u: 'count', d: null, x: null }], // measure: increase (test/kinds.test.ts)
     ['số 0914.123.456', { v: 914123456, u: 'count', d: null, x: 'phone' }],
     ['Mỗi cơ quan có ít nhất 1 công chức', { v: 1, u: 'count', d: null, x: 'density' }],
   ])('%s', (text, want) => {

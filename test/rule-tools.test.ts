@@ -144,4 +144,14 @@ describe('chiso unmatched', () => {
     const texts = groups.map((g) => g.example.text).join(' | ');
     expect(texts).not.toMatch(/\d+\/\d+\/\d{4}|NQ|QĐ|202\d/);
   });
+  it('groups by kind as well as subject: ranks, scores, changes, multiples, densities', () => {
+    const r = chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'json']);
+    const groups = JSON.parse(r.stdout) as { kind: string; subject: string; count: number }[];
+    const kinds = new Set(groups.map((g) => g.kind));
+    for (const k of ['rank', 'score', 'change', 'multiple', 'density']) expect(kinds).toContain(k);
+    expect(groups.find((g) => g.kind === 'multiple' && g.subject === 'doanh nghiệp công nghệ số')).toBeDefined();
+    expect(groups.find((g) => g.kind === 'density' && g.subject === 'máy')).toBeDefined();
+    const csv = chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('kind,subject,count,units,example_at,example_text,example_sentence');
+  });
 });

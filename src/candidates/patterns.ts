@@ -18,30 +18,24 @@ export const L_DOCUMENT = tail('(?:quyết định|nghị quyết|nghị định
 // `2 quyết định 12 văn bản`: a counted document word is not a reference to one.
 export const L_DOC_COUNTED = re('\\d\\s+\\p{L}+(?:\\s+\\p{L}+)?\\s*$');
 export const L_SO = tail('số\\s*$', 8);
-export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này)\\s+số\\s*$');
+// `kinh tế số 0,5176`, `chuyển đổi số 0,61`: `số` is `digital` there.
+export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này|kinh tế|xã hội|chính quyền|chuyển đổi|hạ tầng|nhân lực|nhận thức|thể chế|công dân|dữ liệu|nền tảng|kỹ năng|công nghệ)\\s+số\\s*$');
 export const L_CODE = tail('(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$', 30);
 export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
 export const L_DATE = tail('(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$', 12);
 export const L_ORDINAL = tail('(?:(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ|(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ))\\s*$', 24);
-export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí|một trong)\\s*$', 24);
+export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index|lên|xuống|giữ|giữ vững|duy trì)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí|một trong)\\s*$', 24);
 // `một trong 10 địa phương dẫn đầu` is a top-10 group; `một trong 12 thành viên` only a label.
 export const L_RANK_GROUP = tail('(?:top|tốp|nhóm|một trong)\\s*$', 12);
 export const L_LABEL = tail('(?:cấp độ|mức độ|mức|loại|giai đoạn|hạng mục|khu vực|vùng|tổ|phường|quận|lô|tầng|điều|khoản|chương|mô hình|phân khu|tiểu khu|khối|đội|ấp|xóm|thôn|bản|tiêu chí|chỉ tiêu số|nhóm|lớp|bảo vệ)\\s*$', 20);
-export const L_CHANGE = tail('(?:tăng|giảm|tăng thêm|giảm thêm|tăng lên|giảm xuống|gấp|cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|được|thêm)\\s+)?$', 30);
-// `cao hơn mức trung bình cả nước 15%`: a difference stated after a comparison.
-// (`không ít hơn 1.000`, `không thấp hơn 80%` are qualifiers: at least.)
-export const L_COMPARISON = word('(?<!không )(?:cao|thấp|nhiều|ít|tăng|giảm|vượt) hơn(?: so với)?[^,;\\d]{0,40}$');
-export const R_COMPARE = re('^[^;.]{0,60}?(?:so với|so cùng kỳ|so với cùng kỳ)');
-export const R_CHANGE_UNIT = re('^\\s*(?:bậc|hạng|điểm phần trăm|điểm %|lần)(?!\\p{L})');
-export const R_MULTIPLIER = re('^\\s*lần(?!\\p{L})');
 // `đạt 92% chỉ tiêu`, `bằng 105% kế hoạch năm`: progress against a plan, not the indicator's level.
 export const R_COMPLETION = re('^\\s*(?:so với\\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|KH)(?!\\p{L})(?!\\s+(?:số|chuyển đổi số))');
 export const R_DURATION = re('^\\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thế kỷ|buổi|đêm|tiếng|tuổi)(?!\\p{L})');
 export const R_STRUCTURE = re(
   '^\\s*(?:trụ cột|nhóm giải pháp|nhóm nhiệm vụ|giải pháp|khâu đột phá|đột phá|giai đoạn|quan điểm|bước|cấp(?! xã| huyện| tỉnh)|mục tiêu|sao|tiêu chí|nội dung|chương|điều|phần|lĩnh vực ưu tiên|nhóm chỉ tiêu|chỉ số thành phần|trụ|tầng|lớp bảo vệ|nguyên tắc)(?!\\p{L})',
 );
-// `trên 100 hộ gia đình`, `trên 1.000 dân`: the base of a density, not a count.
-export const L_PER = tail('(?:trên|/|mỗi)\\s*$', 10);
+// `trên 100 hộ gia đình`, `cứ 100 người dân`: the base of a density, not a count.
+export const L_PER = tail('(?:trên|/|mỗi|cứ)\\s*$', 10);
 // `Mỗi cơ quan có ít nhất 1 công chức …`: a norm per unit, not a count.
 export const L_PER_UNIT = word('mỗi\\s+\\p{L}[^,;.\\d]{0,30}?\\s(?:có|bố trí|cử|phân công|được giao)\\s+(?:(?:ít nhất|tối thiểu|từ|tối đa)\\s+)?$');
 export const R_PER_BASE = re('^\\s*(?:hộ|dân|người|km2|km)(?!\\p{L})');

@@ -4,10 +4,15 @@ export const MEASURES = ['level', 'increase', 'decrease'] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Unit = (typeof UNITS)[number];
 
-/** Why a number found in the text is not a statistic (records.md, "never records"). */
+/**
+ * Why a number found in the text is not a statistic (records.md, "never records"). `base`: the
+ * base of a density (`/100 dân`); `field`: the field a rank is taken in (`trong 63 tỉnh`) or a
+ * list's size (`5 địa phương khác`); `density`: a norm per unit (`Mỗi cơ quan có 1 công chức`);
+ * `multiplier`: `N lần` that states no multiple (`3 lần`).
+ */
 export const EXCLUSION_REASONS = [
   'date', 'time', 'year', 'document', 'version', 'code', 'phone', 'url', 'ordinal', 'duration',
-  'structure', 'label', 'change', 'density', 'ratio', 'multiplier', 'completion',
+  'structure', 'label', 'density', 'base', 'field', 'ratio', 'multiplier', 'completion',
   // Visible garbage between the digits (`1.2🙂00`): no value can be trusted.
   'garbled',
 ] as const;
@@ -30,7 +35,12 @@ export interface Candidate {
   range?: 'low' | 'high';
   /** Set when a rank cue makes the qualifier at_most (`nằm trong nhóm 10 … dẫn đầu`, `top 10`). */
   rankGroup?: boolean;
+  /** A rank within a region, not among all provinces (`đứng thứ ba trong các tỉnh duyên hải`). */
+  regional?: boolean;
   excluded?: ExclusionReason;
-  /** A change stated as such (`tăng 12 bậc`); absent for a level. */
+  /**
+   * A change stated as such (`tăng 12 bậc`, `gấp 1,8 lần`); absent for a level. Changes are read
+   * apart from levels: only rules marked `reads_change` may key them.
+   */
   measure?: Measure;
 }

@@ -94,7 +94,7 @@ Examples:
 
   program
     .command('unmatched')
-    .description('statistics no rule turned into a record, grouped by subject, most frequent first')
+    .description('statistics no rule turned into a record, grouped by kind (rank, score, change, density …) and subject, most frequent first')
     .argument('<inputs...>', 'files or folders, or - for stdin')
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))

@@ -7,7 +7,7 @@
  *     earlier number stands between it and this one (it more likely describes that number),
  *   - `priority` breaks deliberate ties (a specific key over its generic parent).
  */
-import type { Candidate, Unit } from '../candidates/types.js';
+import { UNITS, type Candidate, type Unit } from '../candidates/types.js';
 import type { CompiledRule, RuleSet } from '../rules/ruleset.js';
 import { foldDiacritics } from '../normalize/diacritics.js';
 import type { Windows } from './windows.js';
@@ -43,8 +43,10 @@ export interface MatchContext {
 }
 
 export function matchCandidate(cand: Candidate, win: Windows, ctx: MatchContext, ruleSet: RuleSet): RuleMatch | null {
-  // A number set aside as a change is only read by rules whose indicator is a change.
-  const changeOnly = cand.excluded === 'change';
+  // A change is only read by rules whose indicator is a change.
+  const changeOnly = cand.measure === 'increase' || cand.measure === 'decrease';
+  // The catalog's ranks are among all provinces; a regional rank is a statistic without a key.
+  if (cand.regional) return null;
   let best: RuleMatch | null = null;
   for (const rule of passingRules(ruleSet, cand, ctx.memo)) {
     if (changeOnly && !rule.rule.reads_change) continue;
@@ -182,7 +184,7 @@ export function ruleIndex(ruleSet: RuleSet): RuleIndex {
   const rules = ruleSet.rules;
   const numbers = (pred: (r: CompiledRule) => boolean) => rules.flatMap((r, i) => (pred(r) ? [i] : []));
   const byKind = new Map<string, Int32Array>();
-  for (const unit of ['count', 'percent', 'fraction', 'vnd', 'rank', 'score']) {
+  for (const unit of UNITS) {
     const own = numbers((r) => r.units.has(unit as Unit));
     byKind.set(unit, Int32Array.from(own));
     // A bare number (nothing after it) may also be read as a score or rank by rules saying `as:`;

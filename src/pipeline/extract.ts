@@ -13,9 +13,11 @@ import { SENTENCE_REACH, sentenceExcerpt } from '../text/excerpt.js';
 import { ClauseBounds } from '../match/windows.js';
 import { ClauseMemo } from '../match/clause.js';
 import { labelBefore, shareSubject } from '../match/label.js';
+import { levelAfterChangeSubject } from '../match/count-label.js';
 import { literalScanner, matchCandidate, readsChanges, type MatchContext, type RuleMatch } from '../match/match.js';
 import { anaphoraLink, companionLink, coordinationLink } from '../refine/links.js';
 import { assignRespectively } from '../refine/respectively.js';
+import { placeListLink } from '../refine/place-list.js';
 import { readQualifier } from '../refine/qualifier.js';
 import { readStatus, sentenceCues, type SentenceCues } from '../refine/status.js';
 import { readSubject } from '../refine/subject.js';
@@ -35,7 +37,7 @@ export interface Article {
 }
 
 export type CandidateOutcome =
-  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' | 'anaphora' }
+  | { kind: 'record'; rule: string; via?: 'companion' | 'coordination' | 'respectively' | 'anaphora' | 'list' }
   | { kind: 'excluded'; reason: ExclusionReason }
   | { kind: 'no-rule' }
   | { kind: 'consumed'; by: string }
@@ -96,7 +98,10 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const outcomes: (CandidateOutcome | null)[] = cands.map((c) => (c.excluded ? { kind: 'excluded', reason: c.excluded } : null));
   const sentenceOf = cands.map((c) => spanIndexAt(sentences, c.start));
   const clauses = new ClauseBounds(text);
-  const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
+  // Changes (`tăng 12 bậc`, `gấp 1,8 lần`) are read apart (1b), so they never change how their
+  // neighbours are read.
+  const isChange = (c: Candidate) => c.measure === 'increase' || c.measure === 'decrease';
+  const live = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && !isChange(cands[i]!) && sentenceOf[i]! >= 0);
 
   // 1. Rules, candidate by candidate.
   const scanner = literalScanner(opts.ruleSet);
@@ -121,23 +126,25 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       ctx.label = shareSubject(text, clause.start, cands[ci]!.start);
       if (ctx.label) matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
     }
+    // A level after a change of it (`số hộ … tăng từ 18.340 lên 35.920 hộ`): its subject comes first.
+    if (!matches[ci] && !ctx.label && cands[ci]!.unit === 'count') {
+      ctx.label = levelAfterChangeSubject(text, clause.start, cands[ci]!.start);
+      if (ctx.label) matches[ci] = matchCandidate(cands[ci]!, win, ctx, opts.ruleSet);
+    }
     prevEvidenceEnd = Math.max(cands[ci]!.end, matches[ci]?.end ?? 0);
   });
 
-  // 1b. Changes (`tăng 5,8% so với năm trước`) are records only where a rule's indicator is a
-  // change. They are read apart, so they never change how their neighbours are read.
+  // 1b. Changes (`tăng 5,8% so với năm trước`) are keyed only where a rule's indicator is a
+  // change; the others are statistics without a key (`--all`).
   if (readsChanges(opts.ruleSet)) {
     cands.forEach((c, ci) => {
-      if (c.excluded !== 'change' || sentenceOf[ci]! < 0) return;
+      if (c.excluded || !isChange(c) || sentenceOf[ci]! < 0) return;
       const sentence = sentences[sentenceOf[ci]!]!;
       const clause = clauses.clause(sentence, c.start);
       const next = cands[ci + 1] !== undefined && cands[ci + 1]!.start < sentence.end ? cands[ci + 1] : undefined;
       const changeCtx: MatchContext = { text, memo: new ClauseMemo(text, clause.start, clause.end, scanner), nextCandidateStart: next ? next.start : Infinity, prevCandidateEnd: -1 };
       const m = matchCandidate(c, clauses.windows(sentence, c.start, c.end), changeCtx, opts.ruleSet);
-      if (m) {
-        matches[ci] = m;
-        outcomes[ci] = null;
-      }
+      if (m) matches[ci] = m;
     });
   }
 
@@ -147,15 +154,21 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const frameTraces: (FrameTrace | undefined)[] = [];
   if (frames) {
     const concepts = new ArticleConcepts(text, frames);
-    live.forEach((ci, k) => {
+    // Every number that states something bounds its neighbours' statements, changes included.
+    const stated = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
+    const at = new Map(stated.map((ci, k) => [ci, k]));
+    live.forEach((ci) => {
       const c = cands[ci]!;
+      // A rank within a region is not the catalog's rank among all provinces.
+      if (c.regional) return;
+      const k = at.get(ci)!;
       const clause = clauses.clause(sentences[sentenceOf[ci]!]!, c.start);
       const inClause = (j: number | undefined) => (j !== undefined && sentenceOf[j] === sentenceOf[ci] && cands[j]!.start >= clause.start && cands[j]!.end <= clause.end ? cands[j]! : null);
-      const prev = inClause(live[k - 1]);
-      const next = inClause(live[k + 1]);
+      const prev = inClause(stated[k - 1]);
+      const next = inClause(stated[k + 1]);
       const filled = matchFrames(concepts, {
         start: c.start, end: c.end, unit: c.unit, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
-        nextNextStart: inClause(live[k + 2])?.start ?? null, prevPrevEnd: inClause(live[k - 2])?.end ?? null,
+        nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
       });
       const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
       const fm = chooseFrame(filled, ruleKey);
@@ -222,6 +235,14 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     }
   }
 
+  // 4b. Values listed after a statement (`… đạt 92,1%, trong đó huyện Mèo Vạc 85,4%`) take its key.
+  for (let k = 1; k < alive.length; k++) {
+    const [a, b] = [alive[k - 1]!, alive[k]!];
+    if (sentenceOf[a] !== sentenceOf[b] || !placeListLink(text, cands[a]!, cands[b]!, matches[a]!, matches[b]!)) continue;
+    matches[b] = { ...matches[a]!, unit: cands[b]!.unit, start: cands[b]!.start, end: cands[b]!.end };
+    outcomes[b] = { kind: 'record', rule: matches[a]!.rule.rule.id, via: 'list' };
+  }
+
   // 5. Records.
   const lines = new LineIndex(article.text);
   const title = article.title !== undefined ? article.title : guessTitle(text);
@@ -253,7 +274,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
     }
     const clauseStart = sIdx >= 0 ? clauses.windows(sentence, c.start, c.end).leftStart : c.start;
     const subject = wantSubject ? readSubject(text, clauseStart, c) : null;
-    const generic = outcome.kind === 'no-rule' && opts.all && subject !== null && sIdx >= 0;
+    // A count, fraction or sum needs a subject to be a statistic; a percentage, rank, score,
+    // density, multiple or change is one by its reading.
+    const generic = outcome.kind === 'no-rule' && opts.all && sIdx >= 0 && (subject !== null || readsAsStatistic(c));
     if ((outcome.kind === 'record' && m) || generic) {
       const q = readQualifier(text, c, sentence.start);
       let cues = sIdx >= 0 ? statusCues.get(sIdx) : undefined;
@@ -270,7 +293,8 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         value: c.value,
         unit,
         denominator: unit === 'fraction' || unit === 'density' ? c.denominator : null,
-        measure: c.measure ?? 'level',
+        // A key that is itself a change (a growth rate, `reads_change`) states an increase.
+        measure: c.measure ?? (m?.rule.rule.reads_change ? 'increase' : 'level'),
         qualifier: q.qualifier,
         status,
         subject: subject ? collapseWhitespace(subject) : null,
@@ -305,7 +329,11 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   return { records: opts.dedupe ? dedupe(records) : records, trace, style, rejected };
 }
 
-/** Runs of live candidates joined only by `,` / `và`, after a `lần lượt`. */
+function readsAsStatistic(c: Candidate): boolean {
+  return c.unit === 'percent' || c.unit === 'rank' || c.unit === 'score' || c.unit === 'density' || c.unit === 'times' || (c.measure !== undefined && c.measure !== 'level');
+}
+
+/** Runs of live candidates joined only by `,` / `và`, after a `lần lượt` (or `tương ứng`). */
 function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf: number[]): number[][] {
   const groups: number[][] = [];
   let cur: number[] = [];
@@ -315,13 +343,13 @@ function listGroups(text: string, cands: Candidate[], live: number[], sentenceOf
   };
   for (const ci of live) {
     const prev = cur[cur.length - 1];
-    if (prev !== undefined && sentenceOf[prev] === sentenceOf[ci] && /^\s*(?:,|và|,\s*và)\s*(?:(?:đạt|là|xếp thứ|đứng thứ)\s+)?$/iu.test(text.slice(cands[prev]!.end, cands[ci]!.start))) {
+    if (prev !== undefined && sentenceOf[prev] === sentenceOf[ci] && /^\s*(?:,|và|,\s*và)\s*(?:(?:đạt|là|xếp thứ|đứng thứ|thứ|hạng)\s+)?$/iu.test(text.slice(cands[prev]!.end, cands[ci]!.start))) {
       cur.push(ci);
       continue;
     }
     flush();
     const before = text.slice(Math.max(0, cands[ci]!.start - 40), cands[ci]!.start);
-    if (/lần lượt/iu.test(before)) cur = [ci];
+    if (/lần lượt|tương ứng/iu.test(before)) cur = [ci];
   }
   flush();
   return groups;

@@ -49,8 +49,10 @@ export function anaphoraLink(text: string, prev: Candidate, next: Candidate, pre
 }
 
 export function coordinationLink(text: string, prev: Candidate, next: Candidate, prevMatch: RuleMatch | null, nextMatch: RuleMatch | null): boolean {
-  if (prevMatch || !nextMatch || prev.unit !== next.unit) return false;
+  // Densities name what they count each time (`2,6 thuê bao di động và 0,9 thuê bao Internet`).
+  if (prevMatch || !nextMatch || prev.unit !== next.unit || prev.unit === 'density') return false;
   const between = text.slice(prev.end, next.start);
-  if (between.length > 60 || !/(?:,|\svà)\s*$/u.test(between) || MEASURE.test(between)) return false;
+  // (`giữ vị trí thứ nhất và thứ hai về …`: word ordinals repeat `thứ`.)
+  if (between.length > 60 || !/(?:,|\svà)(?:\s+(?:thứ|hạng))?\s*$/u.test(between) || MEASURE.test(between)) return false;
   return !PREDICATE.test(between) && nextMatch.rule.units.has(prev.unit);
 }

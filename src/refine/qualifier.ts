@@ -4,12 +4,13 @@ import type { Qualifier } from '../records/schema.js';
 import { TailPattern } from '../text/word-pattern.js';
 
 // Longest phrases first; the phrase must end right before the number, allowing a linking verb.
-// (Not `độ` for `about`: it ends `cấp độ`, `mức độ`, `tốc độ` far more often.)
+// (Not `độ` for `about`: it ends `cấp độ`, `mức độ`, `tốc độ` far more often; and `điểm tối đa
+// 1,0000` is the maximum score, stated exactly.)
 // (Exported for the tests, which check each against its plain form.)
 export const BEFORE: [TailPattern, Qualifier][] = [
-  [new TailPattern(String.raw`(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn|đóng góp)\s+)?$`, 24), 'approx'],
+  [new TailPattern(String.raw`(?:trên dưới|xấp xỉ|khoảng|gần|ước(?: tính| đạt| khoảng)?|chừng|hơn kém)\s+(?:(?:đạt|là|mức|con số|chiếm|còn|đóng góp|tăng|giảm)\s+)?$`, 24), 'approx'],
   [new TailPattern(String.raw`(?:tối thiểu|ít nhất|không dưới|không ít hơn|không thấp hơn)\s+(?:(?:là|đạt|mức|chiếm)\s+)?$`, 24), 'at_least'],
-  [new TailPattern(String.raw`(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa|không nhiều hơn|không cao hơn)\s+(?:(?:là|mức)\s+)?$`, 24), 'at_most'],
+  [new TailPattern(String.raw`(?<!điểm )(?:tối đa|không quá|không vượt quá|nhiều nhất|chỉ tối đa|không nhiều hơn|không cao hơn)\s+(?:(?:là|mức)\s+)?$`, 24), 'at_most'],
   [new TailPattern(String.raw`(?:chưa đến|chưa tới|chưa đầy|dưới|không đến|thấp hơn)\s+(?:(?:mức)\s+)?$`, 24), 'under'],
   [new TailPattern(String.raw`(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$`, 24), 'over'],
 ];
@@ -29,6 +30,8 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
   const left = text.slice(leftStart, cand.start);
   for (const [re, q] of BEFORE) {
     const at = re.indexIn(left);
+    // `cao hơn 9,2% so với năm trước`: for a change, `cao hơn`/`thấp hơn` is its direction.
+    if (at >= 0 && cand.measure && cand.measure !== 'level' && /^(?:cao|thấp) hơn/iu.test(left.slice(at))) continue;
     if (at >= 0) return { qualifier: q, start: leftStart + at }; // the phrase starts at a word
   }
   if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };

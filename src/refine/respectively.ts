@@ -7,7 +7,7 @@
 import type { Candidate } from '../candidates/types.js';
 import type { CompiledRule } from '../rules/ruleset.js';
 
-const RESPECTIVELY = /lần lượt/iu;
+const RESPECTIVELY = /lần lượt|tương ứng/iu;
 
 export interface RespectiveAssignment {
   candidate: number; // index into the candidate list

@@ -96,6 +96,9 @@ const TAIL_WORD_LIST = [
   'được',
   'tăng',
   'giảm',
+  'gấp',
+  'tụt',
+  'lùi',
   'đạt tỷ lệ',
   'tỷ lệ',
   'vượt',
@@ -117,6 +120,7 @@ const TAIL_WORD_LIST = [
   'vị trí',
   'đứng',
   'xếp',
+  'đồng hạng',
   'hạng',
   'nằm trong nhóm',
   'nhóm',
@@ -131,7 +135,7 @@ const TAIL_WORD_LIST = [
   'đều',
   'cũng',
 ];
-const TAIL_WORDS = new RegExp(`(?:\\s+|(?<=[(,:]))(?:${TAIL_WORD_LIST.join('|')})\\s*$`, 'iuy');
+const TAIL_WORDS = new RegExp(`(?:\\s+|(?<=[(,:])|(?<=^))(?:${TAIL_WORD_LIST.join('|')})\\s*$`, 'iuy');
 const TAIL_REACH = Math.max(...TAIL_WORD_LIST.map((w) => w.length));
 
 /**
@@ -173,6 +177,16 @@ export function subjectBefore(text: string, clauseStart: number, cand: Candidate
 /** Subject for a statistic: the counted noun when there is one, else the subject stated before. */
 export function readSubject(text: string, clauseStart: number, cand: Candidate): string | null {
   const right = text.slice(cand.end, cand.end + 40);
+  // A multiple or a rank move describes what was stated before it (`Số giao dịch … tăng 3,2 lần`,
+  // `thứ hạng kinh tế số … tụt 6 hạng`), not the words after it (`lần`, `bậc`, `năm trước`).
+  if (cand.unit === 'times' || (cand.measure && cand.measure !== 'level' && cand.unit === 'count' && /^\s*(?:bậc|hạng)(?!\p{L})/iu.test(right))) {
+    return subjectBefore(text, clauseStart, cand) || null;
+  }
+  // A density's counted noun ends at its base: `121,4 thuê bao/100 dân` → `thuê bao`.
+  if (cand.unit === 'density') {
+    const noun = subjectAfter(text, cand).split('/')[0]!.trim();
+    return noun || subjectBefore(text, clauseStart, cand) || null;
+  }
   if (cand.unit === 'rank') {
     const about = /^\s*(?:\/\s*\d+\s*)?(?:tỉnh, thành phố\s*|cả nước\s*|toàn quốc\s*)?(?:về|trong)\s+/iu.exec(right);
     if (about) {

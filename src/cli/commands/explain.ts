@@ -10,6 +10,7 @@ import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
 import { loadRulesOrThrow } from '../rules-loader.js';
 import { readArticle } from '../read-article.js';
+import type { Candidate } from '../../candidates/types.js';
 
 export function runExplain(file: string, opts: { line?: number; rules?: string; encoding: Encoding }, io: CliIO): number {
   const { ruleSet } = loadRulesOrThrow(opts.rules);
@@ -57,7 +58,7 @@ export function runExplain(file: string, opts: { line?: number; rules?: string; 
         const why = t.outcome.kind === 'excluded' ? `excluded: ${t.outcome.reason}`
           : t.outcome.kind === 'consumed' ? `part of a record of rule ${t.outcome.by}`
           : t.outcome.kind === 'invalid' ? `rejected by validation (${t.outcome.rule}): ${t.outcome.message}`
-          : `no rule matched${t.subject ? ` (subject: ${t.subject})` : ''}`;
+          : `${kindNote(t.candidate)}no rule matched${t.subject ? ` (subject: ${t.subject})` : ''}`;
         w(c.dim(`     │   · ${num} — ${why}`));
       }
       if (t.frames) explainFrames(t.frames, (s) => w(c.dim(`     │       ${s}`)));
@@ -79,4 +80,13 @@ function explainFrames(f: FrameTrace, w: (s: string) => void): void {
     : f.ruleKey ? `the rule's ${f.ruleKey} stands (no frame says more)` : 'no frame chosen';
   w(`frames: ${verdict}`);
   f.filled.forEach((m, i) => w(`  ${i === 0 ? '▸' : ' '} ${m.key} (score ${m.score}: ${m.why})`));
+}
+
+/** `a change (increase), ` / `a density per 100, ` …: how the finder read a number no rule keyed. */
+function kindNote(c: Candidate): string {
+  if (c.unit === 'times') return `a multiple (${c.measure}), `;
+  if (c.measure && c.measure !== 'level') return `a change (${c.measure}), `;
+  if (c.unit === 'density') return `a density per ${c.denominator}, `;
+  if (c.unit === 'rank' && c.regional) return 'a regional rank, ';
+  return '';
 }
