@@ -21,6 +21,7 @@ import { readSubject } from '../refine/subject.js';
 import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
+import { whereWhen } from '../refine/where.js';
 
 export interface Article {
   source: string;
@@ -178,7 +179,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const lines = new LineIndex(article.text);
   const title = article.title !== undefined ? article.title : guessTitle(text);
   const published = article.published !== undefined ? article.published : guessPublished(text);
-  const place = opts.provinces.find(text, title);
+  const where = whereWhen(text, title ?? null, sentences, opts.ruleSet, opts.provinces);
   const records: ChisoRecord[] = [];
   const rejected: Extraction['rejected'] = [];
   const trace: TracedCandidate[] = [];
@@ -212,6 +213,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const unit = m ? m.unit : c.unit;
       const ruleId = m ? m.rule.rule.id : GENERIC_RULE;
       const [rs, re] = toOriginal(norm, start, end);
+      const numbersAfter = (from: number, to: number) => live.filter((cj) => cands[cj]!.start >= from && cands[cj]!.start < to && outcomes[cj]?.kind !== 'consumed' && (matches[cj] || opts.all)).map((cj) => cands[cj]!);
+      const ww = sIdx >= 0 ? where.of(c.start, c.end, sentence, clauses.clause(sentence, c.start), status, numbersAfter) : { place: null, period: null };
+      const place = where.province();
       const rec = {
         source: article.source,
         indicator: m ? m.rule.rule.indicator : null,
@@ -228,9 +232,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         line: lines.lineOf(rs),
         sentence: sentenceText,
         rule: ruleId,
-        place: null,
-        as_of: null,
-        period: null,
+        place: ww.place ? collapseWhitespace(originalSlice(article.text, norm, ww.place)).replace(/^tỉnh\s+/iu, '') : null,
+        as_of: ww.period?.asOf ?? null,
+        period: ww.period ? collapseWhitespace(originalSlice(article.text, norm, ww.period)) : null,
         title: title ?? null,
         published: published ?? null,
         province: place?.province ?? null,

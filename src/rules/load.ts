@@ -14,13 +14,14 @@ import { compilePattern, patternBody, PatternError } from './compile.js';
 import { requiredLiterals } from './literals.js';
 import type { CompiledRule, Diagnostic, RuleSet } from './ruleset.js';
 import { checkPatternSafety } from './safety.js';
+import { DistrictsSchema, EMPTY_GAZETTEER, PlacesSchema, type GazetteerData } from '../places/data.js';
 
 export interface RuleSource {
   file: string; // path as shown in diagnostics
   text: string;
 }
 
-const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml']);
+const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml', 'districts.yaml', 'places.yaml']);
 
 export function readRuleSources(dir: string): RuleSource[] {
   const names = readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
@@ -42,6 +43,8 @@ export function buildRuleSet(sources: RuleSource[]): LoadResult {
 
   const provincesSrc = byName('provinces.yaml');
   const provinces: Province[] = provincesSrc ? parseList(provincesSrc, ProvinceSchema, diagnostics).map((p) => p.value) : [];
+
+  const gazetteer = loadGazetteer(byName('districts.yaml'), byName('places.yaml'), diagnostics);
 
   let lexicon: Record<string, string> = {};
   const lexSrc = byName('lexicon.yaml');
@@ -83,7 +86,27 @@ export function buildRuleSet(sources: RuleSource[]): LoadResult {
       if (compiled) rules.push({ ...compiled, file: src.file, line: pos.line, col: pos.col });
     });
   }
-  return { ruleSet: { rules, indicators, provinces, lexicon }, diagnostics };
+  return { ruleSet: { rules, indicators, provinces, lexicon, gazetteer }, diagnostics };
+}
+
+/** `districts.yaml` and `places.yaml`: the gazetteer below and beside the provinces (optional files). */
+function loadGazetteer(districtsSrc: RuleSource | undefined, placesSrc: RuleSource | undefined, diagnostics: Diagnostic[]): GazetteerData {
+  const out: GazetteerData = { districts: [], places: EMPTY_GAZETTEER.places };
+  for (const [src, schema] of [[districtsSrc, DistrictsSchema], [placesSrc, PlacesSchema]] as const) {
+    if (!src) continue;
+    const doc = parseYaml(src, diagnostics);
+    if (!doc) continue;
+    const parsed = (schema as z.ZodType).safeParse(doc.value ?? {});
+    if (!parsed.success) {
+      diagnostics.push(diag(src.file, 1, 1, 'schema', `${baseName(src.file)}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`));
+      continue;
+    }
+    if (schema === DistrictsSchema) {
+      const byProvince = parsed.data as z.infer<typeof DistrictsSchema>;
+      out.districts = Object.entries(byProvince).flatMap(([province, list]) => list.map((d) => ({ ...d, province })));
+    } else out.places = parsed.data as GazetteerData['places'];
+  }
+  return out;
 }
 
 function compileRule(

@@ -1,6 +1,7 @@
 /** A loaded, compiled, checked rule set: what the matcher runs. Pure data, no I/O. */
 import type { Unit } from '../candidates/types.js';
 import type { Indicator, Province, Rule } from './schema.js';
+import type { GazetteerData } from '../places/data.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -28,6 +29,8 @@ export interface RuleSet {
   indicators: Map<string, Indicator>;
   provinces: Province[];
   lexicon: Record<string, string>;
+  /** Districts, the country, regions, ministries: `districts.yaml`, `places.yaml` (src/places). */
+  gazetteer?: GazetteerData;
 }
 
 /** A problem found while loading or checking rules: `file:line:col  message  [id]`. */
