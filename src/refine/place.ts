@@ -85,7 +85,6 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
         const s = slots[i]!;
         if (s.m.start < clause.start) break;
         if (!eligible(s)) continue;
-        if (own(s.m)) return null;
         const group = s.group;
         if (group.length > 1) {
           const head = group[0]!;
@@ -146,9 +145,9 @@ export function provinceVotes(text: string, mentions: Mention[], sentences: Span
     if (m.not === 'person' || m.not === 'name-part' || m.not === 'street' || m.not === 'comparison' || m.not === 'field') continue;
     if (TIED_NAME.test(text.slice(m.end, m.end + 30))) continue;
     const after = text.slice(m.end, m.end + 40);
-    if (m.bare && /^\s*(?:\(|:|-|–)?\s*(?:đạt|với|là|có|xếp|đứng|thứ|giữ)?\s*(?:thứ|hạng|vị trí)?\s*\d/u.test(after)) continue; // a ranking list: `Bình Dương đứng thứ 3`
+    if (m.bare && /^\s*(?:(?:xếp|đứng|giữ)\s+)?(?:thứ|hạng|vị trí)\s+\d/u.test(after)) continue; // a ranking list: `Bình Dương đứng thứ 3`
     let w = m.kind === 'district' ? (m.bare ? 0.5 : 1) : /(?:tỉnh|thành phố|TP\.?)\s*$/iu.test(text.slice(Math.max(0, m.start - 12), m.start)) ? 2 : 1;
-    if (m.bare && m.kind === 'province' && (provincesIn.get(sentenceOf(m.start))?.size ?? 0) > 1) continue;
+    if (m.kind === 'province' && (provincesIn.get(sentenceOf(m.start))?.size ?? 0) > 1) continue;
     if (m.start < lead) w *= 2;
     const p = m.kind === 'province' ? m.province : m.province;
     if (p) votes.set(p, (votes.get(p) ?? 0) + w);
