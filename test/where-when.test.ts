@@ -66,6 +66,19 @@ describe('a ranking article (fixtures/where-when/report.txt)', () => {
   });
 });
 
+describe('an article about a district', () => {
+  it('gives the district as the place of the numbers that name no other (seed: Bảo Lâm, Cao Bằng)', () => {
+    const records = run(readFileSync(join(ROOT, 'fixtures', 'articles', 'bao-lam-cao-bang.txt'), 'utf8'));
+    expect(new Set(records.map((r) => `${r.place} / ${r.province}`))).toEqual(new Set(['huyện Bảo Lâm / Cao Bằng']));
+  });
+  it('but `toàn tỉnh` is the province, and a province article keeps null', () => {
+    const district = 'Mường Tè: đẩy mạnh chuyển đổi số\nUBND huyện Mường Tè cho biết, toàn huyện có 14/14 xã có cáp quang. Huyện đã có 2.310 tài khoản định danh điện tử. Toàn tỉnh có 96 trạm BTS.';
+    expect(run(district).map((r) => r.place)).toEqual(['huyện Mường Tè', 'huyện Mường Tè', null]);
+    const province = 'Lai Châu đẩy mạnh chuyển đổi số\nToàn tỉnh có 96 trạm BTS. Riêng huyện Mường Tè có 14/14 xã có cáp quang. Tỉnh đã có 2.310 tài khoản định danh điện tử.';
+    expect(run(province).map((r) => r.place)).toEqual([null, 'huyện Mường Tè', null]);
+  });
+});
+
 describe('period expressions', () => {
   const periods = (s: string) => {
     const t = normalizeText(s).text;

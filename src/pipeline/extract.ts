@@ -232,7 +232,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         line: lines.lineOf(rs),
         sentence: sentenceText,
         rule: ruleId,
-        place: ww.place ? collapseWhitespace(originalSlice(article.text, norm, ww.place)).replace(/^tỉnh\s+/iu, '') : null,
+        place: typeof ww.place === 'string' ? ww.place : ww.place ? collapseWhitespace(originalSlice(article.text, norm, ww.place)).replace(/^tỉnh\s+/iu, '') : null,
         as_of: ww.period?.asOf ?? null,
         period: ww.period ? collapseWhitespace(originalSlice(article.text, norm, ww.period)) : null,
         title: title ?? null,

@@ -3,7 +3,8 @@
  * Provinces (by name and alias), the units below them (districts, towns and cities by the list
  * in `districts.yaml`; communes and wards by their prefix `xã`, `phường`, `thị trấn`), regions,
  * ministries and provincial departments, the country (`cả nước`), and the article's own province
- * spoken of as `tỉnh` (`toàn tỉnh`, `của tỉnh`): a "self" mention, which names no other place.
+ * spoken of as `tỉnh` (`toàn tỉnh`, `của tỉnh`): a "self" mention, which names no other place; and
+ * `huyện` (`toàn huyện`), which is the article's district when the article is about one.
  *
  * Each mention says what it is, not what it is about: which number a place belongs to is decided
  * in src/refine/place.ts. Names that are not places (people, companies, streets, sources) are
@@ -15,10 +16,10 @@ import { normalizeText } from '../normalize/normalize.js';
 import { WordPattern } from '../text/word-pattern.js';
 import { EMPTY_GAZETTEER, type District, type GazetteerData } from './data.js';
 
-export type PlaceKind = 'commune' | 'district' | 'department' | 'province' | 'region' | 'ministry' | 'country' | 'self';
+export type PlaceKind = 'commune' | 'district' | 'department' | 'province' | 'region' | 'ministry' | 'country' | 'self' | 'self-district';
 
 /** How far up a kind is: a later mention of a higher level after a lower one locates it (`xã A, huyện B`). */
-export const LEVEL: Record<PlaceKind, number> = { commune: 1, district: 2, department: 2.5, province: 3, self: 3, region: 4, ministry: 4, country: 5 };
+export const LEVEL: Record<PlaceKind, number> = { commune: 1, district: 2, department: 2.5, province: 3, self: 3, 'self-district': 2, region: 4, ministry: 4, country: 5 };
 
 /** Why a mention names no place for the numbers near it. */
 export type NotAPlace = 'person' | 'organisation' | 'street' | 'source' | 'name-part' | 'field' | 'comparison';
@@ -32,6 +33,8 @@ export interface Mention {
   province: string | null;
   /** Provinces a bare or ambiguous district name may belong to. */
   candidates?: string[];
+  /** The districts of the gazetteer the name may be (`huyện`, `Bảo Lâm` of Cao Bằng …). */
+  districts?: District[];
   /** Written without its unit prefix (a bare district name: `Mèo Vạc`). */
   bare?: boolean;
   /** Set when the words around it say this is not a place the numbers are about. */
@@ -87,6 +90,7 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
     ['country', String.raw`(?:${alt(country.flatMap((c) => [c, c[0]!.toUpperCase() + c.slice(1)]))})(?![\p{L}])`],
     ['province', String.raw`(?:${alt([...provinceByName.keys()])})(?![\p{L}\p{N}])`],
     ['district', bareDistricts.length ? String.raw`(?:${alt(bareDistricts)})(?![\p{L}\p{N}])` : '(?!)'],
+    ['selfDistrict', String.raw`(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)(?![\p{L}])(?! \p{Lu}| \d| (?:ủy|uỷ|đoàn|lỵ|nào|khác|bạn|lân cận)(?![\p{L}])|, )`],
     ['self', String.raw`(?:[Tt]ỉnh|[Tt]hành phố)(?![\p{L}])(?! \p{Lu}| (?:ủy|uỷ|lộ|đoàn|bạn|thành|nào|khác|lân cận)(?![\p{L}])|, (?:thành phố|thành|TP)(?![\p{L}]))`],
   ];
   const re = new WordPattern(groups.map(([name, body]) => `(?<${name}>${body})`).join('|'), 'u', 'letter-or-number');
@@ -133,7 +137,7 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
     if (p && !ds.some((d) => d.province === p.name)) return { start, end, kind: 'province', province: p.name };
     if (/^\d/.test(name) && prefix !== 'quận') return null;
     const own = p ? ds.filter((d) => d.province === p.name) : ds;
-    return { start, end, kind: 'district', province: own.length === 1 ? own[0]!.province : null, candidates: own.map((d) => d.province) };
+    return { start, end, kind: 'district', province: own.length === 1 ? own[0]!.province : null, candidates: own.map((d) => d.province), districts: own };
   };
 
   return {
@@ -153,8 +157,9 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
         else if (g.province !== undefined) mention = { start, end: start + s.length, kind: 'province', province: provinceByName.get(s)!.name, bare: true };
         else if (g.district !== undefined) {
           const ds = districtsByName.get(s)!;
-          mention = { start, end: start + s.length, kind: 'district', province: ds.length === 1 ? ds[0]!.province : null, candidates: ds.map((d) => d.province), bare: true };
+          mention = { start, end: start + s.length, kind: 'district', province: ds.length === 1 ? ds[0]!.province : null, candidates: ds.map((d) => d.province), districts: ds, bare: true };
         } else if (g.self !== undefined) mention = { start, end: start + s.length, kind: 'self', province: null };
+        else if (g.selfDistrict !== undefined) mention = { start, end: start + s.length, kind: 'self-district', province: null };
         if (!mention) continue;
         const not = notAPlace(text, mention);
         if (not) mention.not = not;
@@ -184,17 +189,19 @@ function notAPlace(text: string, m: Mention): NotAPlace | undefined {
   const left = text.slice(Math.max(0, m.start - 80), m.start);
   const clauseLeft = left.slice(Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf('\n'), left.lastIndexOf('. ')) + 1);
   if (m.bare && PERSON.test(left)) return 'person';
-  if (m.kind !== 'self' && m.kind !== 'country' && ORGANISATION.test(left)) return 'organisation';
+  const self = m.kind === 'self' || m.kind === 'self-district';
+  if (!self && m.kind !== 'country' && ORGANISATION.test(left)) return 'organisation';
   if (m.bare && STREET.test(left)) return 'street';
   if (m.bare) {
     const prev = /(\S+)\s+$/u.exec(left.slice(left.lastIndexOf('\n') + 1))?.[1];
     if (prev && /^\p{Lu}/u.test(prev) && !/[.!?:;,)"”]$/u.test(prev) && !FUNCTION_WORDS.has(prev.toLowerCase())) return 'name-part';
   }
-  if (m.kind === 'self' && PLURAL.test(left)) return 'field';
+  if (self && PLURAL.test(left)) return 'field';
+  if (m.kind === 'self-district' && /(?:^|[^\p{L}])(?:cấp|khối|các cấp)\s+$/u.test(left)) return 'field';
   if (/^\s*[Tt]heo(?![\p{L}])/u.test(clauseLeft) || AGENT.test(left) || SPEAKER.test(text.slice(m.end, m.end + 60))) {
-    if (m.kind !== 'self') return 'source';
+    if (!self) return 'source';
   }
-  if ((m.kind === 'country' || m.kind === 'self' || m.kind === 'region' || m.kind === 'province') && FIELD.test(left)) return 'field';
+  if ((m.kind === 'country' || self || m.kind === 'region' || m.kind === 'province') && FIELD.test(left)) return 'field';
   if (COMPARISON.test(left)) return 'comparison';
   return undefined;
 }

@@ -14,8 +14,11 @@ import type { Span } from '../text/sentences.js';
 import { LEVEL, type Mention } from '../places/gazetteer.js';
 
 export interface PlaceIndex {
-  /** The place of the number at [start, end) in `clause`, as a span of the normalized text; null for the article's province. */
-  placeOf(start: number, end: number, clause: Span, numbersAfter: (from: number, to: number) => Span[]): Span | null;
+  /**
+   * The place of the number at [start, end) in `clause`: a span of the normalized text, the
+   * article's own district (a name), or null for the article's province.
+   */
+  placeOf(start: number, end: number, clause: Span, numbersAfter: (from: number, to: number) => Span[]): Span | string | null;
 }
 
 interface Slot {
@@ -34,7 +37,7 @@ const COORDINATION = /^\s*(?:,|và|,\s*và|&|cùng)\s*$/u;
 const LOCATING = /^\s*(?:,|\(|-|–|thuộc|của|(?:là|nằm)(?:\s+[^\s,;.()]+){0,5}\s+(?:của|thuộc|trong))\s*$/u;
 const AFTER_PREPOSITION = /^\s*(?:[\p{L}\s]{0,40}?\s)?(?:tại|ở|của|trên địa bàn|thuộc)\s+$/u;
 
-export function buildPlaceIndex(text: string, all: Mention[], articleProvince: string | null): PlaceIndex {
+export function buildPlaceIndex(text: string, all: Mention[], articleProvince: string | null, articleDistrict: string | null = null): PlaceIndex {
   // A bare district name is a place only in its own province's articles (or when the article's
   // province is unknown): `Bảo Lâm` is a district of both Cao Bằng and Lâm Đồng.
   const mentions = all.filter((m) => !(m.bare && m.kind === 'district' && articleProvince && !(m.candidates ?? []).includes(articleProvince)));
@@ -45,8 +48,9 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
     const prev = slots[i - 1];
     if (!prev) continue;
     const between = text.slice(prev.m.end, s.m.start);
-    if (LEVEL[s.m.kind] > LEVEL[prev.m.kind] && s.m.kind !== 'self' && LOCATING.test(between)) s.locator = true;
-    else if (!s.m.not && !prev.m.not && !prev.tied && s.m.kind !== 'self' && prev.m.kind !== 'self' && COORDINATION.test(between)) {
+    const self = (m: Mention) => m.kind === 'self' || m.kind === 'self-district';
+    if (LEVEL[s.m.kind] > LEVEL[prev.m.kind] && !self(s.m) && LOCATING.test(between)) s.locator = true;
+    else if (!s.m.not && !prev.m.not && !prev.tied && !self(s.m) && !self(prev.m) && COORDINATION.test(between)) {
       prev.group.push(s.m);
       s.group = prev.group;
     }
@@ -85,6 +89,7 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
         const s = slots[i]!;
         if (s.m.start < clause.start) break;
         if (!eligible(s)) continue;
+        if (s.m.kind === 'self-district') return articleDistrict;
         const group = s.group;
         if (group.length > 1) {
           const head = group[0]!;
@@ -104,12 +109,13 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
       for (let i = k; i < slots.length; i++) {
         const s = slots[i]!;
         if (s.m.start >= clause.end) break;
-        if (!eligible(s) || own(s.m)) break;
+        if (!eligible(s) || own(s.m) || s.m.kind === 'self-district') break;
         const gap = text.slice(end, s.m.start);
         if (/\d/.test(gap) || !AFTER_PREPOSITION.test(gap)) break;
         return spanOf(s.group);
       }
-      return null;
+      // In an article about a district, a number that names no place is the district's.
+      return articleDistrict;
     },
   };
 }
@@ -153,6 +159,34 @@ export function provinceVotes(text: string, mentions: Mention[], sentences: Span
     if (p) votes.set(p, (votes.get(p) ?? 0) + w);
   }
   return votes;
+}
+
+/**
+ * The district an article is about, written `huyện Bảo Lâm`: named in its title (`Bảo Lâm: Tập
+ * trung …`) or, failing that, in its lead and more often than any other; and the article speaks
+ * of `huyện` (`toàn huyện`, `trên địa bàn huyện`) more than of `tỉnh`. Null for articles about a
+ * province.
+ */
+export function articleDistrict(text: string, mentions: Mention[], titleMentions: Mention[], province: string | null): string | null {
+  if (!province) return null;
+  const selfDistrict = mentions.filter((m) => m.kind === 'self-district' && !m.not).length;
+  const selfProvince = mentions.filter((m) => m.kind === 'self' && !m.not).length;
+  if (selfDistrict <= selfProvince) return null;
+  const ofProvince = (m: Mention) => m.kind === 'district' && !m.not && (m.districts ?? []).some((d) => d.province === province);
+  const written = (m: Mention) => {
+    const d = (m.districts ?? []).find((x) => x.province === province)!;
+    return `${d.type} ${d.name}`;
+  };
+  const inTitle = titleMentions.find(ofProvince);
+  if (inTitle) return written(inTitle);
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (ofProvince(m)) counts.set(written(m), (counts.get(written(m)) ?? 0) + 1);
+  const lead = leadEnd(text);
+  const inLead = mentions.find((m) => m.start < lead && ofProvince(m));
+  if (!inLead) return null;
+  const name = written(inLead);
+  const n = counts.get(name)!;
+  return n >= 3 && [...counts].every(([k, c]) => k === name || c * 2 <= n) ? name : null;
 }
 
 /** End of the lead: the first paragraph of at least 20 words (the title and dateline are shorter). */

@@ -7,13 +7,14 @@ import { gazetteerFor } from '../places/gazetteer.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { Span } from '../text/sentences.js';
 import { buildPeriodIndex, type Period, type PeriodIndex } from './period.js';
-import { buildPlaceIndex, provinceVotes, type PlaceIndex } from './place.js';
+import { articleDistrict, buildPlaceIndex, provinceVotes, type PlaceIndex } from './place.js';
+import { normalizeText } from '../normalize/normalize.js';
 
 export interface WhereWhen {
   /** The province the article is about (canonical), and its unit since 2025. */
   province(): { province: string; province_2025: string } | null;
-  /** The place (a span of the normalized text; null: the article's province) and the period of one number. */
-  of(start: number, end: number, sentence: Span, clause: Span, status: 'actual' | 'target', numbersAfter: (from: number, to: number) => Span[]): { place: Span | null; period: Period | null };
+  /** The place (a span of the normalized text, or the article's district; null: the article's province) and the period of one number. */
+  of(start: number, end: number, sentence: Span, clause: Span, status: 'actual' | 'target', numbersAfter: (from: number, to: number) => Span[]): { place: Span | string | null; period: Period | null };
 }
 
 export function whereWhen(text: string, title: string | null, sentences: Span[], ruleSet: RuleSet, provinces: ProvinceMatcher): WhereWhen {
@@ -32,7 +33,11 @@ export function whereWhen(text: string, title: string | null, sentences: Span[],
   return {
     province: getProvince,
     of(start, end, sentence, clause, status, numbersAfter) {
-      places ??= buildPlaceIndex(text, getMentions(), getProvince()?.province ?? null);
+      if (!places) {
+        const province = getProvince()?.province ?? null;
+        const titleMentions = title ? gazetteerFor(ruleSet).mentions(normalizeText(title).text) : [];
+        places = buildPlaceIndex(text, getMentions(), province, articleDistrict(text, getMentions(), titleMentions, province));
+      }
       periods ??= buildPeriodIndex(text, sentences);
       return { place: places.placeOf(start, end, clause, numbersAfter), period: periods.periodOf(start, end, sentence, clause, status) };
     },
