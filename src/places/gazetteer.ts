@@ -37,8 +37,8 @@ export interface Mention {
   districts?: District[];
   /** Written without its unit prefix (a bare district name: `Mèo Vạc`). */
   bare?: boolean;
-  /** Set when the words around it say this is not a place the numbers are about. */
-  not?: NotAPlace;
+  /** Set when the words around it say this is not a place the numbers are about (computed on first read). */
+  readonly not?: NotAPlace;
 }
 
 export interface Gazetteer {
@@ -161,9 +161,15 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
         } else if (g.self !== undefined) mention = { start, end: start + s.length, kind: 'self', province: null };
         else if (g.selfDistrict !== undefined) mention = { start, end: start + s.length, kind: 'self-district', province: null };
         if (!mention) continue;
-        const not = notAPlace(text, mention);
-        if (not) mention.not = not;
-        out.push(mention);
+        // Read from the words around it, when asked: most mentions are never asked.
+        let not: NotAPlace | undefined | null = null;
+        out.push({
+          ...mention,
+          get not() {
+            if (not === null) not = notAPlace(text, this);
+            return not;
+          },
+        });
       }
       return out;
     },
@@ -186,20 +192,23 @@ const SPEAKER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:đã|vừa|cũng|mới)\s+)*(?:
 const AGENT = /(?:^|[^\p{L}])(?:do|bởi)\s+$/u;
 
 function notAPlace(text: string, m: Mention): NotAPlace | undefined {
-  const left = text.slice(Math.max(0, m.start - 80), m.start);
-  const clauseLeft = left.slice(Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf('\n'), left.lastIndexOf('. ')) + 1);
-  if (m.bare && PERSON.test(left)) return 'person';
+  // Every pattern here ends at the mention and reaches back a few words: 50 characters do.
+  const left = text.slice(Math.max(0, m.start - 50), m.start);
   const self = m.kind === 'self' || m.kind === 'self-district';
-  if (!self && m.kind !== 'country' && ORGANISATION.test(left)) return 'organisation';
-  if (m.bare && STREET.test(left)) return 'street';
   if (m.bare) {
-    const prev = /(\S+)\s+$/u.exec(left.slice(left.lastIndexOf('\n') + 1))?.[1];
+    if (PERSON.test(left)) return 'person';
+    const line = left.slice(left.lastIndexOf('\n') + 1).trimEnd();
+    const prev = line.slice(line.lastIndexOf(' ') + 1);
     if (prev && /^\p{Lu}/u.test(prev) && !/[.!?:;,)"”]$/u.test(prev) && !FUNCTION_WORDS.has(prev.toLowerCase())) return 'name-part';
+    if (STREET.test(left)) return 'street';
   }
+  if (!self && m.kind !== 'country' && ORGANISATION.test(left)) return 'organisation';
   if (self && PLURAL.test(left)) return 'field';
   if (m.kind === 'self-district' && /(?:^|[^\p{L}])(?:cấp|khối|các cấp)\s+$/u.test(left)) return 'field';
-  if (/^\s*[Tt]heo(?![\p{L}])/u.test(clauseLeft) || AGENT.test(left) || SPEAKER.test(text.slice(m.end, m.end + 60))) {
-    if (!self) return 'source';
+  if (!self) {
+    const wide = text.slice(Math.max(0, m.start - 120), m.start);
+    const clauseLeft = wide.slice(Math.max(wide.lastIndexOf(','), wide.lastIndexOf(';'), wide.lastIndexOf('\n'), wide.lastIndexOf('. ')) + 1);
+    if (/^\s*[Tt]heo(?![\p{L}])/u.test(clauseLeft) || AGENT.test(left) || SPEAKER.test(text.slice(m.end, m.end + 60))) return 'source';
   }
   if ((m.kind === 'country' || self || m.kind === 'region' || m.kind === 'province') && FIELD.test(left)) return 'field';
   if (COMPARISON.test(left)) return 'comparison';

@@ -50,7 +50,7 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
     const between = text.slice(prev.m.end, s.m.start);
     const self = (m: Mention) => m.kind === 'self' || m.kind === 'self-district';
     if (LEVEL[s.m.kind] > LEVEL[prev.m.kind] && !self(s.m) && LOCATING.test(between)) s.locator = true;
-    else if (!s.m.not && !prev.m.not && !prev.tied && !self(s.m) && !self(prev.m) && COORDINATION.test(between)) {
+    else if (COORDINATION.test(between) && !prev.tied && !self(s.m) && !self(prev.m) && !s.m.not && !prev.m.not) {
       prev.group.push(s.m);
       s.group = prev.group;
     }
@@ -170,6 +170,7 @@ export function provinceVotes(text: string, mentions: Mention[], sentences: Span
 export function articleDistrict(text: string, mentions: Mention[], titleMentions: Mention[], province: string | null): string | null {
   if (!province) return null;
   const selfDistrict = mentions.filter((m) => m.kind === 'self-district' && !m.not).length;
+  if (selfDistrict === 0) return null;
   const selfProvince = mentions.filter((m) => m.kind === 'self' && !m.not).length;
   if (selfDistrict <= selfProvince) return null;
   const ofProvince = (m: Mention) => m.kind === 'district' && !m.not && (m.districts ?? []).some((d) => d.province === province);
