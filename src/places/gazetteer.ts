@@ -58,7 +58,8 @@ export function gazetteerFor(ruleSet: Pick<RuleSet, 'provinces' | 'gazetteer'>):
 
 const norm = (s: string) => normalizeText(s).text;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** One alternative per string, longest first; a list that is empty matches nothing. */
+const alt = (xs: string[]) => (xs.length ? [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join('|') : '(?!)');
 
 /** One capitalised syllable of a name (`Mường`, `M'Đrắk`, `KBang`), or a ward number (`Phường 3`). */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’]*`;
@@ -89,7 +90,7 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
     ['region', String.raw`(?:(?:các )?(?:tỉnh|địa phương|tỉnh, thành phố|tỉnh, thành)(?: thuộc)? )?(?:(?:vùng|khu vực|Vùng|Khu vực) )?(?:${alt(regions)})(?![\p{L}])`],
     ['country', String.raw`(?:${alt(country.flatMap((c) => [c, c[0]!.toUpperCase() + c.slice(1)]))})(?![\p{L}])`],
     ['province', String.raw`(?:${alt([...provinceByName.keys()])})(?![\p{L}\p{N}])`],
-    ['district', bareDistricts.length ? String.raw`(?:${alt(bareDistricts)})(?![\p{L}\p{N}])` : '(?!)'],
+    ['district', String.raw`(?:${alt(bareDistricts)})(?![\p{L}\p{N}])`],
     ['selfDistrict', String.raw`(?:[Hh]uyện|[Qq]uận|[Tt]hị xã)(?![\p{L}])(?! \p{Lu}| \d| (?:ủy|uỷ|đoàn|lỵ|nào|khác|bạn|lân cận)(?![\p{L}])|, )`],
     ['self', String.raw`(?:[Tt]ỉnh|[Tt]hành phố)(?![\p{L}])(?! \p{Lu}| (?:ủy|uỷ|lộ|đoàn|bạn|thành|nào|khác|lân cận)(?![\p{L}])|, (?:thành phố|thành|TP)(?![\p{L}]))`],
   ];
