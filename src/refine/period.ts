@@ -67,20 +67,28 @@ const SENTENCE_OPENING = /^(?:[^\s,;:]+(?:\s+|,\s*)){0,4}$/u;
 const DROP_LEAD = /^(?:trong|vào|sang|lũy kế|luỹ kế)\s+/iu;
 
 /** All period expressions of a text, in order. */
-export function findPeriods(text: string, sentences: Span[]): Period[] {
+/** The period expressions of `text` between `from` and `to` (whole lines), in order. */
+export function findPeriods(text: string, sentences: Span[], from = 0, to = text.length): Period[] {
   // The pattern is written in lower case and runs on the lower-cased text (a case-insensitive
   // Unicode regular expression is several times slower); offsets are the same when the lengths are.
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) return findPeriodsIn(text, text, sentences, CASELESS);
-  return findPeriodsIn(text, lower, sentences, PATTERN);
+  const window = text.slice(from, to);
+  const lower = window.toLowerCase();
+  if (lower.length !== window.length) return findPeriodsIn(text, window, from, sentences, CASELESS);
+  return findPeriodsIn(text, lower, from, sentences, PATTERN);
 }
 
-function findPeriodsIn(text: string, scanned: string, sentences: Span[], pattern: WordPattern): Period[] {
+function findPeriodsIn(text: string, scanned: string, offset: number, sentences: Span[], pattern: WordPattern): Period[] {
   const out: Period[] = [];
   let si = 0;
+  let hi = sentences.length;
+  while (si < hi) {
+    const mid = (si + hi) >> 1;
+    if (sentences[mid]!.end <= offset) si = mid + 1;
+    else hi = mid;
+  }
   for (const m of pattern.all(scanned)) {
     const g = m.groups!;
-    let start = m.index!;
+    let start = offset + m.index!;
     const end = start + m[0].length;
     while (si < sentences.length - 1 && sentences[si]!.end <= start) si++;
     const sentence = sentences[si] ?? { start: 0, end: text.length };
@@ -116,7 +124,7 @@ function findPeriodsIn(text: string, scanned: string, sentences: Span[], pattern
     }
     const dropped = DROP_LEAD.exec(m[0]);
     if (dropped && kind !== 'reset') start += dropped[0].length;
-    const before = text.slice(sentence.start, m.index!);
+    const before = text.slice(sentence.start, offset + m.index!);
     const segment = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
     const after = text.slice(end, end + 3);
     const framing = SENTENCE_OPENING.test(before) || /^\s*:/.test(after) || (/^\s*(?:(?:trong|vào|tính đến|đến|tới|riêng|còn|cũng trong)\s+)?$/iu.test(segment) && before.length > segment.length && /^\s*,/.test(after));
@@ -134,16 +142,19 @@ function ym(y: number, m: number): string {
 const LIST_ITEM = /^\s*(?:[-•+*–]|\d{1,2}[.)]|[a-zđ][.)])\s/u;
 
 export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
-  const periods = findPeriods(text, sentences);
-  const firstAtOrAfter = (pos: number) => {
-    let lo = 0;
-    let hi = periods.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (periods[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
+  // Only the paragraphs (with the lists they lead) that hold records are scanned, once each.
+  const windows = new Map<number, { to: number; periods: Period[] }>();
+  const periodsAround = (sentence: Span): Period[] => {
+    const from = carryFrom(sentence.start);
+    const nl = text.indexOf('\n', sentence.end);
+    const to = nl === -1 ? text.length : nl;
+    let w = windows.get(from);
+    if (!w) windows.set(from, (w = { to: from, periods: [] }));
+    if (w.to < to) {
+      w.periods.push(...findPeriods(text, sentences, w.to, to));
+      w.to = to;
     }
-    return lo;
+    return w.periods;
   };
   /** Where the periods that may carry into `pos` start: its paragraph, or the list it is in. */
   const carryFrom = (pos: number): number => {
@@ -159,7 +170,18 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
 
   return {
     periodOf(start, end, sentence, clause, status) {
+      const periods = periodsAround(sentence);
       if (periods.length === 0) return null;
+      const firstAtOrAfter = (pos: number) => {
+        let lo = 0;
+        let hi = periods.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (periods[mid]!.start < pos) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
       const k = firstAtOrAfter(end);
       // 1. Right after the number: `34,5% năm 2022`.
       const next = periods[k];
