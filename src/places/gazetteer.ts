@@ -186,7 +186,10 @@ const STREET = /(?:^|[^\p{L}])(?:đường|phố|tuyến đường|tuyến phố
 const FUNCTION_WORDS = new Set(
   ('tại ở riêng còn trong theo với đến tới từ cả như nhưng và hay hoặc sau trước khi nếu về cùng ngoài đối thuộc của do bởi là so giữa gồm bao tính dẫn đứng xếp tiếp đó đây ngoài tuy dù năm tháng quý giai đặc điển hiện nay đến trên dưới gần khoảng hơn thì mà nên vì cho các những mỗi toàn tổng bình tỷ chỉ số điểm giá kết lũy phấn mục dự top nhóm vị hạng thứ nhất cao thấp').split(' '),
 );
-const PLURAL = /(?:^|[^\p{L}])(?:các|những|nhiều|mỗi|một số|\d+|huyện,|xã,|tỉnh,|hoặc|giữa|từng|ngoài)\s+$/u;
+// `các tỉnh`, `63 tỉnh`, `cấp tỉnh` (a level: `Chỉ số chuyển đổi số cấp tỉnh`) name no one province.
+const PLURAL = /(?:^|[^\p{L}])(?:các|những|nhiều|mỗi|một số|\d+|huyện,|xã,|tỉnh,|hoặc|giữa|từng|ngoài|cấp)\s+$/u;
+// An office before a body's name is a person's (`Giám đốc Sở TT&TT`), not a place.
+const OFFICE = /(?:^|[^\p{L}])(?:[Gg]iám đốc|[Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Ll]ãnh đạo|[Đđ]ại diện|[Tt]rưởng phòng|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng|[Cc]án bộ|[Cc]huyên viên|[Bb]í thư|[Pp]hó)\s+$/u;
 const FIELD = /(?:^|[^\p{L}])(?:nhất|đầu|cuối|thứ\s+[^\s,;.]+|top\s+\d+|tốp\s+\d+|nhóm\s+\d+(?:\s*-\s*\d+)?(?:\s+[^\s,;.]+){0,3}|hạng\s+[^\s,;.]+|vị trí\s+[^\s,;.]+|\d+\/\d+|[Tt]rong|giữa|[Tt]rong\s+(?:số\s+)?(?:\d+\s+|các\s+|những\s+)?(?:(?:tỉnh|huyện|địa phương|bộ|ngành|đơn vị|xã|thành phố|tỉnh, thành phố|tỉnh, thành)(?:,\s*|\s+))*(?:thuộc\s+)?(?:vùng\s+|khu vực\s+)?)\s*(?:của\s+|trong\s+|toàn\s+|cả\s+|khu vực\s+|vùng\s+)?$/u;
 const COMPARISON = /(?:^|[^\p{L}])(?:[Ss]o với|hơn|gấp\s+[\d,.]+\s+lần|bằng)\s+(?:(?:mức|bình quân|trung bình|chung|tỉnh bạn|tỉnh|các tỉnh|các huyện|huyện|của)\s+)*$/u;
 const SPEAKER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:đã|vừa|cũng|mới)\s+)*(?:cho biết|công bố|thông tin|báo cáo|nhận định|đánh giá|khẳng định|nhấn mạnh|chia sẻ|ban hành|tổ chức|phát động|hướng dẫn|yêu cầu|đề nghị|chỉ đạo|thông báo)(?![\p{L}])/u;
@@ -204,6 +207,7 @@ function notAPlace(text: string, m: Mention): NotAPlace | undefined {
     if (STREET.test(left)) return 'street';
   }
   if (!self && m.kind !== 'country' && ORGANISATION.test(left)) return 'organisation';
+  if (!self && OFFICE.test(left)) return 'person';
   if (self && PLURAL.test(left)) return 'field';
   if (m.kind === 'self-district' && /(?:^|[^\p{L}])(?:cấp|khối|các cấp)\s+$/u.test(left)) return 'field';
   if (!self) {
