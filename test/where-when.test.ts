@@ -97,6 +97,8 @@ describe('period expressions', () => {
     ['chín tháng năm 2022', 'chín tháng năm 2022', '2022-09'],
     ['6 tháng cuối năm 2023', '6 tháng cuối năm 2023', '2023-12'],
     ['Tính đến ngày 31/5, …', 'Tính đến ngày 31/5', null],
+    ['Tính đến ngày 30-9-2024, …', 'Tính đến ngày 30-9-2024', '2024-09-30'],
+    ['Trong tháng 9-2024, …', 'tháng 9-2024', '2024-09'],
   ])('%s → %s', (s, text, asOf) => {
     expect(periods(s)).toEqual([{ text, asOf, kind: 'period' }]);
   });

@@ -188,6 +188,7 @@ const FUNCTION_WORDS = new Set(
 );
 // `các tỉnh`, `63 tỉnh`, `cấp tỉnh` (a level: `Chỉ số chuyển đổi số cấp tỉnh`) name no one province.
 const PLURAL = /(?:^|[^\p{L}])(?:các|những|nhiều|mỗi|một số|\d+|huyện,|xã,|tỉnh,|hoặc|giữa|từng|ngoài|cấp)\s+$/u;
+const COUNTRY_AFTER = /(?:^|[,;:(]\s*|\n\s*|(?:^|[^\p{L}])(?:bình quân|trung bình|mức|của|chung|tại|ở|là|và|khi|cùng|cho|chiếm|Tính chung|tính chung)\s+)$/iu;
 // An office before a body's name is a person's (`Giám đốc Sở TT&TT`), not a place.
 const OFFICE = /(?:^|[^\p{L}])(?:[Gg]iám đốc|[Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Ll]ãnh đạo|[Đđ]ại diện|[Tt]rưởng phòng|[Tt]rưởng ban|[Cc]hánh [Vv]ăn phòng|[Cc]án bộ|[Cc]huyên viên|[Bb]í thư|[Pp]hó)\s+$/u;
 const FIELD = /(?:^|[^\p{L}])(?:nhất|đầu|cuối|thứ\s+[^\s,;.]+|top\s+\d+|tốp\s+\d+|nhóm\s+\d+(?:\s*-\s*\d+)?(?:\s+[^\s,;.]+){0,3}|hạng\s+[^\s,;.]+|vị trí\s+[^\s,;.]+|\d+\/\d+|[Tt]rong|giữa|[Tt]rong\s+(?:số\s+)?(?:\d+\s+|các\s+|những\s+)?(?:(?:tỉnh|huyện|địa phương|bộ|ngành|đơn vị|xã|thành phố|tỉnh, thành phố|tỉnh, thành)(?:,\s*|\s+))*(?:thuộc\s+)?(?:vùng\s+|khu vực\s+)?)\s*(?:của\s+|trong\s+|toàn\s+|cả\s+|khu vực\s+|vùng\s+)?$/u;
@@ -216,6 +217,9 @@ function notAPlace(text: string, m: Mention): NotAPlace | undefined {
     if (/^\s*[Tt]heo(?![\p{L}])/u.test(clauseLeft) || AGENT.test(left) || SPEAKER.test(text.slice(m.end, m.end + 60))) return 'source';
   }
   if ((m.kind === 'country' || self || m.kind === 'region' || m.kind === 'province') && FIELD.test(left)) return 'field';
+  // The country is a place as a subject (`Cả nước có …`) or a benchmark (`bình quân cả nước`),
+  // not after a noun (`hội nghị trực tuyến toàn quốc`, `trên phạm vi toàn quốc`).
+  if (m.kind === 'country' && !COUNTRY_AFTER.test(left)) return 'field';
   if (COMPARISON.test(left)) return 'comparison';
   return undefined;
 }

@@ -46,9 +46,9 @@ const PATTERN_SOURCE = (
   [
     String.raw`(?<reset>(?:(?:kể\s+)?từ\s+(?:đầu\s+)?(?:năm\s+)?(?:${Y}\s+)?(?:đến|tới)\s+nay|hiện nay|hiện tại|(?:cho\s+)?(?:đến|tới)\s+nay|đến thời điểm (?:này|hiện tại)|thời điểm hiện tại|năm nay|năm qua|thời gian qua|những năm qua|hiện(?=\s*,|\s+(?:có|đạt|đang|mới|đã|còn|chỉ)(?![\p{L}])))(?![\p{L}]))`,
     String.raw`(?<months>${LEAD}(?:(?<nm>\d{1,2}|mười một|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|năm)\s+tháng|nửa)(?:\s+(?<half>đầu|cuối))?\s+(?:của\s+)?năm(?:\s+(?<nmy>${Y}))?)`,
-    String.raw`(?<quarter>${LEAD}quý\s+(?<q>iv|iii|ii|i|[1-4])(?![\p{L}\d])(?:\s*(?:\/|năm|của năm)\s*(?<qy>${Y}))?)`,
-    String.raw`(?<date>(?:(?:lũy kế|luỹ kế)\s+)?(?:từ đầu năm(?:\s+${Y})?\s+)?(?:(?:tính\s+)?(?:đến|tới)|hết|tại thời điểm|vào)\s+(?:hết\s+)?(?:ngày\s+(?<d>\d{1,2})\/(?<dm>\d{1,2})(?:\/(?<dy>${Y}))?|(?<d2>\d{1,2})\/(?<dm2>\d{1,2})\/(?<dy2>${Y})))`,
-    String.raw`(?<month>${LEAD}tháng\s+(?<mo>\d{1,2})(?:\s*\/\s*|\s+năm\s+)(?<my>${Y}))`,
+    String.raw`(?<quarter>${LEAD}quý\s+(?<q>iv|iii|ii|i|[1-4])(?![\p{L}\d])(?:\s*(?:[\/-]|năm|của năm)\s*(?<qy>${Y}))?)`,
+    String.raw`(?<date>(?:(?:lũy kế|luỹ kế)\s+)?(?:từ đầu năm(?:\s+${Y})?\s+)?(?:(?:tính\s+)?(?:đến|tới)|hết|tại thời điểm|vào)\s+(?:hết\s+)?(?:ngày\s+(?<d>\d{1,2})[\/-](?<dm>\d{1,2})(?:[\/-](?<dy>${Y}))?|(?<d2>\d{1,2})(?<sep>[\/-])(?<dm2>\d{1,2})\k<sep>(?<dy2>${Y})))`,
+    String.raw`(?<month>${LEAD}tháng\s+(?<mo>\d{1,2})(?:\s*[\/-]\s*|\s+năm\s+)(?<my>${Y}))`,
     String.raw`(?<range>(?:(?:trong\s+)?(?:năm học|niên khóa|niên học|giai đoạn|năm)\s+)(?<r1>${Y})\s*-\s*(?<r2>${Y}))`,
     String.raw`(?<edition>(?:dti|par\s*index|sipas|pci|papi|ict\s*index)\s+(?<ed>${Y}))`,
     String.raw`(?<year>${LEAD}năm\s+(?<y>${Y})(?!\s*-\s*\d))`,
