@@ -3,7 +3,8 @@
  * the same indicators for different periods (fixtures/where-when/scrape.jsonl); records read
  * back from each output format pivot the same as the articles they came from.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,11 +70,11 @@ describe('chiso pivot on a scrape: two articles of one province, two periods', (
 });
 
 describe('chiso pivot on the seed articles', () => {
-  it('csv through the real binary, written atomically with --out', () => {
+  it('csv through the real binary, written atomically with --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-pivot-'));
     const out = join(dir, 'sheet.csv');
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'chiso'), 'pivot', ARTICLES, '-o', out, '--bom'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    // Spawned without blocking the test worker (a synchronous spawn stalls its reporting).
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'chiso'), 'pivot', ARTICLES, '-o', out, '--bom'], { cwd: ROOT });
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFFplace,indicator,as_of,period,value,unit,denominator,measure,qualifier,status,agree,records,source,line,published,reported_in\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1).trimEnd());
