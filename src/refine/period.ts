@@ -26,8 +26,10 @@ export interface Period {
   kind: 'period' | 'reset' | 'comparison' | 'ignored';
   /** Opens its sentence (`Trong 9 tháng đầu năm 2024, …`) or a list (`Năm 2023:`): it may carry on. */
   framing: boolean;
-  /** Stated with a goal (`phấn đấu đến năm 2025`): carries only to targets. */
+  /** Stated with a goal in its own clause (`phấn đấu đến năm 2025, …`): carries only to targets. */
   target: boolean;
+  /** Its sentence states a goal: a period closing it is a target's (`…, dự kiến hoàn thành trong quý IV/2024`). */
+  targetSentence: boolean;
   /** Closes the statement of a number before it (`20 thôn sẽ được phủ sóng trong năm 2023, …`): not for the numbers after the comma. */
   attached: boolean;
 }
@@ -58,7 +60,7 @@ const PATTERN = new WordPattern(PATTERN_SOURCE, 'u');
 const CASELESS = new WordPattern(PATTERN_SOURCE, 'iu');
 
 // Words before a period that make it something else.
-const COMPARISON = /(?:so với|so|cùng kỳ|cùng thời điểm|bằng)\s+(?:(?:cùng kỳ|của|thời điểm|mức|giai đoạn)\s+)*$/iu;
+const COMPARISON = /(?:so với|so|cùng kỳ|cùng thời điểm|bằng|gấp(?:\s+[\d,.]+)?\s+lần|hơn)\s+(?:(?:cùng kỳ|của|thời điểm|mức|giai đoạn)\s+)*$/iu;
 const START = /(?:^|[^\p{L}])(?:kể\s+)?từ\s+$/iu;
 const PLAN = /(?:^|[^\p{L}])(?:kế hoạch|nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|đề án|chương trình|chiến lược|luật|hội nghị|hội thảo|lễ|giải thưởng|cuộc thi|sự kiện|tổng kết|sơ kết)(?:\s+(?:số\s+)?[^\s,;.:()]+){0,7}\s+$/iu;
 const NOT_NOW = /(?:thực|xuất|thể|phát|biểu|hiển|tái)\s+$/iu;
@@ -129,8 +131,10 @@ function findPeriodsIn(text: string, scanned: string, offset: number, sentences:
     const after = text.slice(end, end + 3);
     const framing = SENTENCE_OPENING.test(before) || /^\s*:/.test(after) || (/^\s*(?:(?:trong|vào|tính đến|đến|tới|riêng|còn|cũng trong)\s+)?$/iu.test(segment) && before.length > segment.length && /^\s*,/.test(after));
     const attached = !framing && /\d/.test(segment);
-    const target = TARGET_CUE.test(text.slice(sentence.start, Math.min(sentence.end, end + 40)));
-    out.push({ start, end, asOf, kind, framing, target, attached });
+    const targetSentence = TARGET_CUE.test(text.slice(sentence.start, sentence.end));
+    const sep = text.slice(end, sentence.end).search(/[,;:]/);
+    const target = targetSentence && TARGET_CUE.test(text.slice(offset + m.index! - segment.length, sep === -1 ? sentence.end : end + sep));
+    out.push({ start, end, asOf, kind, framing, target, targetSentence, attached });
   }
   return out;
 }
@@ -205,7 +209,7 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
         const p = periods[i]!;
         if (p.start >= clause.end || p.kind === 'reset') break;
         if (p.kind !== 'period') continue;
-        if (!/\d/.test(text.slice(p.end, clause.end))) return p;
+        if (!/\d/.test(text.slice(p.end, clause.end)) && p.targetSentence === (status === 'target')) return p;
         break;
       }
       // 4. Carried from an earlier sentence of the paragraph (or list).
