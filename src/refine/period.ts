@@ -46,7 +46,7 @@ const LEAD = String.raw`(?:(?:tính|lũy kế|luỹ kế)\s+)?(?:(?:từ đầu 
 
 const PATTERN_SOURCE = (
   [
-    String.raw`(?<reset>(?:(?:kể\s+)?từ\s+(?:đầu\s+)?(?:năm\s+)?(?:${Y}\s+)?(?:đến|tới)\s+nay|hiện nay|hiện tại|(?:cho\s+)?(?:đến|tới)\s+nay|đến thời điểm (?:này|hiện tại)|thời điểm hiện tại|năm nay|năm qua|thời gian qua|những năm qua|hiện(?=\s*,|\s+(?:có|đạt|đang|mới|đã|còn|chỉ)(?![\p{L}])))(?![\p{L}]))`,
+    String.raw`(?<reset>(?:(?:kể\s+)?từ\s+(?:đầu\s+)?(?:năm\s+)?(?:${Y}\s+)?(?:đến|tới)\s+nay|hiện nay|hiện tại|(?:cho\s+)?(?:đến|tới)\s+nay|đến thời điểm (?:này|hiện tại)|thời điểm hiện tại|năm nay|năm qua|thời gian qua|những năm qua|hiện(?=\s*,|\s+(?:có|đạt|đang|mới|đã|còn|chỉ|tỉnh|toàn tỉnh|cả tỉnh|huyện|toàn huyện|thành phố)(?![\p{L}])))(?![\p{L}]))`,
     String.raw`(?<months>${LEAD}(?:(?<nm>\d{1,2}|mười một|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|năm)\s+tháng|nửa)(?:\s+(?<half>đầu|cuối))?\s+(?:của\s+)?năm(?:\s+(?<nmy>${Y}))?)`,
     String.raw`(?<quarter>${LEAD}quý\s+(?<q>iv|iii|ii|i|[1-4])(?![\p{L}\d])(?:\s*(?:[\/-]|năm|của năm)\s*(?<qy>${Y}))?)`,
     String.raw`(?<date>(?:(?:lũy kế|luỹ kế)\s+)?(?:từ đầu năm(?:\s+${Y})?\s+)?(?:(?:tính\s+)?(?:đến|tới)|hết|tại thời điểm|vào)\s+(?:hết\s+)?(?:ngày\s+(?<d>\d{1,2})[\/-](?<dm>\d{1,2})(?:[\/-](?<dy>${Y}))?|(?<d2>\d{1,2})(?<sep>[\/-])(?<dm2>\d{1,2})\k<sep>(?<dy2>${Y})))`,
@@ -132,8 +132,11 @@ function findPeriodsIn(text: string, scanned: string, offset: number, sentences:
     const framing = SENTENCE_OPENING.test(before) || /^\s*:/.test(after) || (/^\s*(?:(?:trong|vào|tính đến|đến|tới|riêng|còn|cũng trong)\s+)?$/iu.test(segment) && before.length > segment.length && /^\s*,/.test(after));
     const attached = !framing && /\d/.test(segment);
     const targetSentence = TARGET_CUE.test(text.slice(sentence.start, sentence.end));
-    const sep = text.slice(end, sentence.end).search(/[,;:]/);
-    const target = targetSentence && TARGET_CUE.test(text.slice(offset + m.index! - segment.length, sep === -1 ? sentence.end : end + sep));
+    // A goal is read in the period's clause and, for a period opening the sentence, the clause it opens.
+    const rest = text.slice(end, sentence.end);
+    const seps = [...rest.matchAll(/[,;:]/g)].map((x) => x.index!);
+    const stop = seps[framing ? 1 : 0];
+    const target = targetSentence && TARGET_CUE.test(text.slice(offset + m.index! - segment.length, stop === undefined ? sentence.end : end + stop));
     out.push({ start, end, asOf, kind, framing, target, targetSentence, attached });
   }
   return out;
