@@ -89,7 +89,12 @@ export function isoDate(y: number, mo: number, d: number): string | null {
 }
 
 export interface ProvinceMatcher {
-  find(text: string, title: string | null): { province: string; province_2025: string } | null;
+  /**
+   * The province the article is about: the title's counts triple. `body`, when given, replaces
+   * the plain count of mentions in the text with weighed votes by canonical name (see
+   * `provinceVotes` in src/refine/place.ts: rankings and names of people count nothing).
+   */
+  find(text: string, title: string | null, body?: ReadonlyMap<string, number>): { province: string; province_2025: string } | null;
 }
 
 /** Builds the gazetteer matcher once per rule set: names and aliases, normalized like the text. */
@@ -99,13 +104,14 @@ export function buildProvinceMatcher(provinces: Province[]): ProvinceMatcher {
   );
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (entries.length === 0) return { find: () => null };
+  const byName = new Map(provinces.map((p) => [p.name, p]));
   // Longest aliases first so `Thừa Thiên Huế` wins over `Huế` at the same place.
   entries.sort((a, b) => b.alias.length - a.alias.length);
   // Word-start boundary checked by hand (see WordPattern): a lookbehind at every position of
   // every article was the costly part.
   const re = new WordPattern(`(?:${entries.map((e) => `(${escape(e.alias)})`).join('|')})(?![\\p{L}\\p{N}])`, 'u', 'letter-or-number');
   return {
-    find(text, title) {
+    find(text, title, body) {
       const counts = new Map<Province, { n: number; first: number }>();
       const tally = (s: string, weight: number, offset: number) => {
         for (const m of re.all(s)) {
@@ -117,7 +123,18 @@ export function buildProvinceMatcher(provinces: Province[]): ProvinceMatcher {
         }
       };
       if (title) tally(title, 3, -1);
-      tally(text, 1, 0);
+      if (!body) tally(text, 1, 0);
+      else {
+        let order = 0;
+        for (const [name, n] of body) {
+          const p = byName.get(name);
+          if (!p || n <= 0) continue;
+          const cur = counts.get(p) ?? { n: 0, first: order };
+          cur.n += n;
+          counts.set(p, cur);
+          order++;
+        }
+      }
       let best: [Province, { n: number; first: number }] | null = null;
       for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
       return best ? { province: best[0].name, province_2025: best[0].now } : null;

@@ -13,6 +13,8 @@ import { runEval } from './commands/eval.js';
 import { runExplain } from './commands/explain.js';
 import { runUnmatched } from './commands/unmatched.js';
 import { runNormalize } from './commands/normalize.js';
+import { PIVOT_FORMATS, runPivot } from './commands/pivot.js';
+import { PIVOT_BY } from '../pivot/pivot.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -101,6 +103,27 @@ Examples:
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
     .action(async (inputs: string[], opts) => {
       code = await runUnmatched(inputs, opts, io);
+    });
+
+  program
+    .command('pivot')
+    .description('one row per place × indicator × period: the latest value, how many records agree, its source')
+    .argument('<inputs...>', 'articles (as for extract) or records (chiso output: *.csv, *.json, *.jsonl)')
+    .addOption(new Option('--by <key>', 'rows by the place a figure is about, its province, or its unit since 2025').choices([...PIVOT_BY]).default('place'))
+    .option('--latest', 'keep only the most recent period of each place and indicator')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices([...PIVOT_FORMATS]))
+    .option('-o, --out <file>', 'write to FILE (atomically: a temp file renamed on success)')
+    .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
+    .option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)')
+    .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', `
+Examples:
+  $ chiso pivot fixtures/articles                              # extract, then pivot
+  $ chiso extract scrape.jsonl -f jsonl -o records.jsonl && chiso pivot records.jsonl --latest -o sheet.csv
+  $ chiso pivot records.csv --by province_2025 -f jsonl`)
+    .action(async (inputs: string[], opts) => {
+      code = await runPivot(inputs, opts, io);
     });
 
   program

@@ -105,7 +105,7 @@ function jsonFormatter(): Formatter {
 const TABLE_COLUMNS: { key: keyof ChisoRecord; width: number }[] = [
   { key: 'source', width: 22 }, { key: 'line', width: 4 }, { key: 'indicator', width: 40 },
   { key: 'value', width: 14 }, { key: 'unit', width: 8 }, { key: 'qualifier', width: 8 },
-  { key: 'status', width: 6 }, { key: 'text', width: 60 },
+  { key: 'status', width: 6 }, { key: 'place', width: 20 }, { key: 'as_of', width: 10 }, { key: 'text', width: 60 },
 ];
 
 // eslint-disable-next-line no-control-regex
@@ -127,7 +127,7 @@ function tableFormatter(color: boolean): Formatter {
       cells[2] = c.cyan(cells[2]!);
       cells[3] = c.bold(cells[3]!);
       if (r.status === 'target') cells[6] = c.yellow(cells[6]!);
-      cells[7] = c.dim(cells[7]!);
+      cells[cells.length - 1] = c.dim(cells[cells.length - 1]!);
       return cells.join('  ') + '\n';
     },
     separator: '',

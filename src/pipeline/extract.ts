@@ -3,11 +3,11 @@
  * refine (respectively, consumed numbers, companions, coordination) → qualifier and status →
  * records (offsets mapped back to the original text) → validate.
  */
-import { normalizeText, toOriginal } from '../normalize/normalize.js';
+import { normalizeText, toOriginal, type NormalizedText } from '../normalize/normalize.js';
 import { detectNumberStyle, type StyleDecision } from '../numbers/style.js';
 import { findCandidates } from '../candidates/find.js';
 import type { Candidate, ExclusionReason } from '../candidates/types.js';
-import { splitSentences, spanIndexAt } from '../text/sentences.js';
+import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { SENTENCE_REACH, sentenceExcerpt } from '../text/excerpt.js';
 import { ClauseBounds } from '../match/windows.js';
@@ -27,6 +27,7 @@ import { framesOf } from '../frames/compile.js';
 import { ArticleConcepts, chooseFrame, matchFrames } from '../frames/frames.js';
 import { frameRule } from '../frames/rule.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
+import { whereWhen } from '../refine/where.js';
 
 export interface Article {
   source: string;
@@ -247,7 +248,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   const lines = new LineIndex(article.text);
   const title = article.title !== undefined ? article.title : guessTitle(text);
   const published = article.published !== undefined ? article.published : guessPublished(text);
-  const place = opts.provinces.find(text, title);
+  const where = whereWhen(text, title ?? null, sentences, opts.ruleSet, opts.provinces);
   const records: ChisoRecord[] = [];
   const rejected: Extraction['rejected'] = [];
   const trace: TracedCandidate[] = [];
@@ -287,6 +288,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const unit = m ? m.unit : c.unit;
       const ruleId = m ? m.rule.rule.id : GENERIC_RULE;
       const [rs, re] = toOriginal(norm, start, end);
+      const numbersAfter = (from: number, to: number) => live.filter((cj) => cands[cj]!.start >= from && cands[cj]!.start < to && outcomes[cj]?.kind !== 'consumed' && (matches[cj] || opts.all)).map((cj) => cands[cj]!);
+      const ww = sIdx >= 0 ? where.of(c.start, c.end, sentence, clauses.clause(sentence, c.start), status, numbersAfter) : { place: null, period: null };
+      const place = where.province();
       const rec = {
         source: article.source,
         indicator: m ? m.rule.rule.indicator : null,
@@ -304,9 +308,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         line: lines.lineOf(rs),
         sentence: sentenceText,
         rule: ruleId,
-        place: null,
-        as_of: null,
-        period: null,
+        place: typeof ww.place === 'string' ? ww.place : ww.place ? collapseWhitespace(originalSlice(article.text, norm, ww.place)).replace(/^tỉnh\s+/iu, '') : null,
+        as_of: ww.period?.asOf ?? null,
+        period: ww.period ? collapseWhitespace(originalSlice(article.text, norm, ww.period)) : null,
         title: title ?? null,
         published: published ?? null,
         province: place?.province ?? null,
@@ -364,4 +368,10 @@ export function dedupe(records: ChisoRecord[]): ChisoRecord[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The original text of a normalized-text span. */
+function originalSlice(original: string, norm: NormalizedText, span: Span): string {
+  const [s, e] = toOriginal(norm, span.start, span.end);
+  return original.slice(s, e);
 }

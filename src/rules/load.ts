@@ -16,6 +16,7 @@ import type { CompiledRule, Diagnostic, RuleSet } from './ruleset.js';
 import { checkPatternSafety } from './safety.js';
 import { ConceptsSchema, FrameSchema } from '../frames/schema.js';
 import { compileFrames, type FrameSource } from '../frames/compile.js';
+import { DistrictsSchema, EMPTY_GAZETTEER, PlacesSchema, type GazetteerData } from '../places/data.js';
 
 export interface RuleSource {
   file: string; // path as shown in diagnostics
@@ -24,7 +25,7 @@ export interface RuleSource {
   problem?: string;
 }
 
-const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml', 'concepts.yaml', 'frames.yaml']);
+const SPECIAL = new Set(['indicators.yaml', 'provinces.yaml', 'lexicon.yaml', 'concepts.yaml', 'frames.yaml', 'districts.yaml', 'places.yaml']);
 
 /** Largest rule file read (the bundled catalog is about 100 KB). */
 export const MAX_RULE_FILE_BYTES = 8 * 1024 * 1024;
@@ -97,6 +98,8 @@ export function buildRuleSet(given: RuleSource[], build: BuildOptions = {}): Loa
   const provincesSrc = byName('provinces.yaml');
   const provinces: Province[] = provincesSrc ? parseList(provincesSrc, ProvinceSchema, diagnostics).map((p) => p.value) : [];
 
+  const gazetteer = loadGazetteer(byName('districts.yaml'), byName('places.yaml'), diagnostics);
+
   let lexicon: Record<string, string> = {};
   const lexSrc = byName('lexicon.yaml');
   if (lexSrc) {
@@ -139,7 +142,7 @@ export function buildRuleSet(given: RuleSource[], build: BuildOptions = {}): Loa
   }
   const frameSource = loadFrameSource(byName('concepts.yaml'), byName('frames.yaml'), diagnostics);
   if (frameSource) diagnostics.push(...compileFrames(frameSource, indicators).diagnostics);
-  return { ruleSet: { rules, indicators, provinces, lexicon, ...(frameSource ? { frameSource } : {}) }, diagnostics };
+  return { ruleSet: { rules, indicators, provinces, lexicon, gazetteer, ...(frameSource ? { frameSource } : {}) }, diagnostics };
 }
 
 /** `concepts.yaml` and `frames.yaml`, parsed and checked against their schemas (both or neither). */
@@ -158,6 +161,26 @@ function loadFrameSource(conceptsSrc: RuleSource | undefined, framesSrc: RuleSou
   }
   const frames = parseList(framesSrc, FrameSchema, diagnostics);
   return { concepts: concepts.data, conceptsFile: conceptsSrc.file, frames: frames.map((f) => ({ spec: f.value, file: framesSrc.file, line: f.line, col: f.col })) };
+}
+
+/** `districts.yaml` and `places.yaml`: the gazetteer below and beside the provinces (optional files). */
+function loadGazetteer(districtsSrc: RuleSource | undefined, placesSrc: RuleSource | undefined, diagnostics: Diagnostic[]): GazetteerData {
+  const out: GazetteerData = { districts: [], places: EMPTY_GAZETTEER.places };
+  for (const [src, schema] of [[districtsSrc, DistrictsSchema], [placesSrc, PlacesSchema]] as const) {
+    if (!src) continue;
+    const doc = parseYaml(src, diagnostics);
+    if (!doc) continue;
+    const parsed = (schema as z.ZodType).safeParse(doc.value ?? {});
+    if (!parsed.success) {
+      diagnostics.push(diag(src.file, 1, 1, 'schema', `${baseName(src.file)}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`));
+      continue;
+    }
+    if (schema === DistrictsSchema) {
+      const byProvince = parsed.data as z.infer<typeof DistrictsSchema>;
+      out.districts = Object.entries(byProvince).flatMap(([province, list]) => list.map((d) => ({ ...d, province })));
+    } else out.places = parsed.data as GazetteerData['places'];
+  }
+  return out;
 }
 
 function compileRule(

@@ -2,6 +2,7 @@
 import type { Unit } from '../candidates/types.js';
 import type { Indicator, Province, Rule } from './schema.js';
 import type { FrameSource } from '../frames/compile.js';
+import type { GazetteerData } from '../places/data.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -31,6 +32,8 @@ export interface RuleSet {
   lexicon: Record<string, string>;
   /** Concepts and frames (`concepts.yaml`, `frames.yaml`) as plain data; see src/frames. */
   frameSource?: FrameSource;
+  /** Districts, the country, regions, ministries: `districts.yaml`, `places.yaml` (src/places). */
+  gazetteer?: GazetteerData;
 }
 
 /** A problem found while loading or checking rules: `file:line:col  message  [id]`. */
