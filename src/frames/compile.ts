@@ -83,6 +83,11 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
       file,
       line,
     };
+    // A slot that only concepts the frame also forbids can fill never fires.
+    const forbidden = (slot: Set<number>) => slot.size > 0 && [...slot].every((c) => f.without.has(c));
+    if ((f.counted && forbidden(f.counted)) || f.with.some(forbidden) || f.units.size === 0) {
+      at('never-fires', 'this frame can never fire: a slot names only concepts it forbids, or no unit is allowed');
+    }
     const sig = frameSignature(spec, [...f.units]);
     const twin = seen.get(sig);
     if (twin && twin !== spec.key) at('duplicate-frame', `the same frame as ${twin}: one of them can never fire`);

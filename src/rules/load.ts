@@ -142,6 +142,7 @@ export function buildRuleSet(given: RuleSource[], build: BuildOptions = {}): Loa
   }
   const frameSource = loadFrameSource(byName('concepts.yaml'), byName('frames.yaml'), diagnostics);
   if (frameSource) diagnostics.push(...compileFrames(frameSource, indicators).diagnostics);
+
   return { ruleSet: { rules, indicators, provinces, lexicon, gazetteer, ...(frameSource ? { frameSource } : {}) }, diagnostics };
 }
 
@@ -308,4 +309,10 @@ function diag(file: string, line: number, col: number, code: string, message: st
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
+}
+
+/** `rules check`: catalog keys that no rule and no frame can yield. */
+export function unreachableKeys(ruleSet: RuleSet, catalogFile: string): Diagnostic[] {
+  const reached = new Set([...ruleSet.rules.map((r) => r.rule.indicator), ...(ruleSet.frameSource?.frames.map((f) => f.spec.key) ?? [])]);
+  return [...ruleSet.indicators.keys()].filter((k) => !reached.has(k)).map((k) => diag(catalogFile, 1, 1, 'unreachable-key', `no rule or frame yields the key ${k}`));
 }

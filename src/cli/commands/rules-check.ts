@@ -1,6 +1,11 @@
-/** `chiso rules check`: schema, catalog keys, units, patterns (syntax and safety), examples. */
+/**
+ * `chiso rules check`: schema, catalog keys, units, patterns (syntax and safety), examples;
+ * concepts and frames (unknown concepts, frames that never fire, two keys with one frame); and
+ * catalog keys that no rule or frame can yield.
+ */
 import { existsSync, statSync } from 'node:fs';
-import { buildRuleSet, readRuleSources } from '../../rules/load.js';
+import { join } from 'node:path';
+import { buildRuleSet, readRuleSources, unreachableKeys } from '../../rules/load.js';
 import { checkRuleExamples } from '../../rules/examples.js';
 import { formatDiagnostic } from '../../rules/ruleset.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
@@ -10,7 +15,7 @@ export function runRulesCheck(opts: { rules?: string; format?: 'text' | 'json' }
   const dir = opts.rules ?? BUNDLED_RULES;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--rules ${dir}: not a directory`);
   const { ruleSet, diagnostics } = buildRuleSet(readRuleSources(dir));
-  const all = [...diagnostics, ...checkRuleExamples(ruleSet)];
+  const all = [...diagnostics, ...checkRuleExamples(ruleSet), ...(diagnostics.length === 0 ? unreachableKeys(ruleSet, join(dir, 'indicators.yaml')) : [])];
   if (opts.format === 'json') io.stdout.write(JSON.stringify({ rules: ruleSet.rules.length, problems: all }, null, 2) + '\n');
   else {
     for (const d of all) io.stdout.write(formatDiagnostic(d) + '\n');

@@ -1,0 +1,78 @@
+// Concepts and frames: the token trie, the frame reading of the press's phrasings, and what
+// `rules check` says of bad concept and frame files.
+import { describe, expect, it } from 'vitest';
+import { buildRuleSet, readRuleSources, unreachableKeys } from '../src/rules/load.js';
+import { ConceptLexicon } from '../src/concepts/lexicon.js';
+import { RULES_DIR, extract } from './helpers.js';
+
+const withFiles = (over: Record<string, string>) =>
+  buildRuleSet(readRuleSources(RULES_DIR).map((s) => {
+    const name = s.file.split('/').pop()!;
+    return name in over ? { ...s, text: over[name]! } : s;
+  }));
+
+describe('concept lexicon', () => {
+  it('reads the longest form at each word, case- and tone-placement-insensitively', () => {
+    const lex = new ConceptLexicon();
+    lex.addForm('household', 'hộ');
+    lex.addForm('business_household', 'hộ kinh doanh');
+    lex.addForm('e_invoice', 'hoá đơn điện tử');
+    const text = 'Có 820 Hộ kinh doanh dùng hóa đơn điện tử và 5 hộ.';
+    const hits = lex.scan(lex.tokenize(text)).map((h) => lex.names[h.concepts[0]!]);
+    expect(hits).toEqual(['business_household', 'e_invoice', 'household']);
+  });
+});
+
+describe('frames read the press’s phrasings of a key', () => {
+  const cases: [string, string, number][] = [
+    ['Có 64% hộ gia đình đã được kéo cáp quang.', 'infra.households_fiber', 64],
+    ['1.250 hộ kinh doanh đã đăng ký chuyển đổi sang dùng hóa đơn điện tử.', 'econ.e_invoice', 1250],
+    ['Có 3.100 doanh nghiệp và 820 hộ kinh doanh sử dụng hóa đơn điện tử.', 'econ.e_invoice', 3100],
+    ['Có 3.100 doanh nghiệp và 820 hộ kinh doanh sử dụng hóa đơn điện tử.', 'econ.e_invoice', 820],
+    ['Băng rộng di động phủ 96% thôn bản và cáp quang 81%.', 'infra.villages_4g_coverage', 96],
+    ['Băng rộng di động phủ 96% thôn bản và cáp quang 81%.', 'infra.villages_fixed_broadband', 81],
+    ['Hiện tỉnh cung cấp 1.507 DVCTT, gồm 1.088 toàn trình và 419 một phần.', 'gov.online_services_full', 1088],
+    ['Hiện tỉnh cung cấp 1.507 DVCTT, gồm 1.088 toàn trình và 419 một phần.', 'gov.online_services_partial', 419],
+    ['Tổng số thành viên tổ CNSCĐ trên địa bàn là 9.874 người.', 'society.community_tech_team_members', 9874],
+    ['Toàn tỉnh có 18 hệ thống thông tin được triển khai phương án bảo vệ theo mô hình 4 lớp.', 'security.four_layer_protection', 18],
+    ['Có 12 thôn vẫn chưa có sóng điện thoại di động 4G.', 'infra.villages_without_mobile', 12],
+  ];
+  it.each(cases)('%s → %s %d', (text, key, value) => {
+    const r = extract(text).records.find((x) => x.value === value);
+    expect(r?.indicator).toBe(key);
+    expect(text.slice(r!.start, r!.end)).toBe(r!.text);
+  });
+
+  it('a count of something no concept knows takes no frame (`45 trạm y tế` is not a count of BTS)', () => {
+    expect(extract('Có 45 trạm y tế đã triển khai thanh toán không dùng tiền mặt qua mã QR.').records.filter((r) => r.value === 45 && r.indicator === 'infra.mobile_base_stations')).toEqual([]);
+  });
+  it('a norm per unit is no statistic (`mỗi trường ít nhất 5 người, trong đó 1 cán bộ …`)', () => {
+    const records = extract('Mỗi trường cử ít nhất 5 người, trong đó có 1 cán bộ công nghệ thông tin được tập huấn về chuyển đổi số.').records;
+    expect(records.filter((r) => r.rule.startsWith('frame.'))).toEqual([]);
+  });
+  it('`chưa đến 60%` is a qualifier, not a deficit', () => {
+    const r = extract('Tỷ lệ hộ gia đình có điện thoại thông minh chưa đến 60%.').records[0];
+    expect([r?.indicator, r?.qualifier]).toEqual(['society.households_with_smartphone', 'under']);
+  });
+});
+
+describe('rules check on concepts and frames', () => {
+  it('names an unknown concept, a frame that never fires and two keys with one frame, at file:line', () => {
+    const frames = [
+      '- key: infra.households_fiber\n  counted: household\n  with: [fibre_optic]',
+      '- key: econ.ecommerce_orders\n  counted: order\n  without: [order]',
+      '- key: infra.mobile_base_stations\n  counted: bts',
+      '- key: infra.telecom_providers\n  counted: bts',
+    ].join('\n');
+    const { diagnostics } = withFiles({ 'frames.yaml': frames });
+    const codes = diagnostics.map((d) => `${d.code}@${d.line}`);
+    expect(codes).toContain('unknown-concept@1');
+    expect(codes).toContain('never-fires@4');
+    expect(codes).toContain('duplicate-frame@9');
+  });
+  it('names a catalog key that no rule or frame yields', () => {
+    const { ruleSet } = withFiles({ 'frames.yaml': '[]' });
+    const stripped = { ...ruleSet, rules: ruleSet.rules.filter((r) => r.rule.indicator !== 'infra.mobile_base_stations') };
+    expect(unreachableKeys(stripped, 'indicators.yaml').map((d) => d.message)).toEqual(['no rule or frame yields the key infra.mobile_base_stations']);
+  });
+});
