@@ -26,6 +26,7 @@ export const CUE_ROLES = {
   coord: 'cue.coord',
   stop: 'cue.stop',
   norm: 'cue.norm',
+  breakdown: 'cue.breakdown',
 } as const;
 
 export function compileFrames(src: FrameSource, indicators: Map<string, Indicator>): { set: FrameSet; diagnostics: Diagnostic[] } {
@@ -43,7 +44,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
   };
   const cues = {
     deficit: cueSet(CUE_ROLES.deficit), subject: cueSet(CUE_ROLES.subject), filler: cueSet(CUE_ROLES.filler),
-    coord: cueSet(CUE_ROLES.coord), stop: cueSet(CUE_ROLES.stop), norm: cueSet(CUE_ROLES.norm),
+    coord: cueSet(CUE_ROLES.coord), stop: cueSet(CUE_ROLES.stop), norm: cueSet(CUE_ROLES.norm), breakdown: cueSet(CUE_ROLES.breakdown),
   };
   const frames: CompiledFrame[] = [];
   const slotsByKey = new Map<string, number>();

@@ -37,7 +37,7 @@ export interface FrameSet {
   lexicon: ConceptLexicon;
   frames: CompiledFrame[];
   /** Concept ids of the cues, by role. */
-  cues: { deficit: Set<number>; subject: Set<number>; filler: Set<number>; coord: Set<number>; stop: Set<number>; norm: Set<number> };
+  cues: { deficit: Set<number>; subject: Set<number>; filler: Set<number>; coord: Set<number>; stop: Set<number>; norm: Set<number>; breakdown: Set<number> };
 }
 
 /** The concept hits of one article, indexed by token. */
@@ -112,6 +112,8 @@ export interface FrameMatch {
   score: number;
   /** Concept names that filled each role, for `explain`. */
   why: string;
+  /** The counted concept was lent by the previous number (a share stated by ellipsis). */
+  inherited: boolean;
 }
 
 interface Statement {
@@ -125,6 +127,8 @@ interface Statement {
   scope: ConceptHit[];
   /** Concepts between the previous number and this number's own words (that number's statement). */
   before: ConceptHit[];
+  /** The counted concept lent by the previous number, if that is where it came from. */
+  inherited: ConceptHit | null;
 }
 
 /** Every frame the number's statement fills, the best (most specific, nearest) first. */
@@ -230,6 +234,15 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   if (after && isCueHit(set, after)) after = null;
   const unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
 
+  // A breakdown (`…, trong đó thuê bao 4G …`) is about a part, not about this number.
+  for (let k = after ? after.to : numTo; k < rightTo; k++) {
+    const h = ac.hitStartingAt(k);
+    if (isCue(cues.breakdown, h)) {
+      rightTo = k;
+      break;
+    }
+    if (h) k = h.to - 1;
+  }
   // The last link (`,` `và`) before the next number ends this number's part of the clause;
   // the rest is the next number's (`… 98,7% thôn, bản và cáp quang 79,6%`).
   let coordinated = false;
@@ -246,6 +259,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
 
   const roles: ConceptHit[] = [];
+  let inherited: ConceptHit | null = null;
   if (after) roles.push(after);
   // Subject named by a cue before the number: the first concept after the last cue.
   // After an earlier number, what stands before the last link (`,` `và`) is that number's
@@ -284,11 +298,14 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // A share stated by ellipsis takes the counted concept of its neighbour (`… 98,7% thôn, bản
   // và cáp quang 79,6%`): the first concept between the previous number and this one.
   if (roles.length === 0 && (q.unit === 'percent' || q.unit === 'fraction') && q.prev) {
-    const inherited = leftAll.find((h) => !isCueHit(set, h));
-    if (inherited) roles.push(inherited);
+    const lent = leftAll.find((h) => !isCueHit(set, h));
+    if (lent) {
+      roles.push(lent);
+      inherited = lent;
+    }
   }
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
-  return { numFrom, numTo, roles, after, unknownNoun, before, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
+  return { numFrom, numTo, roles, after, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
 }
 
 /**
@@ -416,7 +433,7 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
     .filter(Boolean).join(' ');
   const span = usedSpan(tokens, st, used);
-  return { frame: f, start: span[0], end: span[1], score, why };
+  return { frame: f, start: span[0], end: span[1], score, why, inherited: counted !== null && counted === st.inherited };
 }
 
 /** The record's span: the number, widened over the concepts right after it (as a rule's `after`). */

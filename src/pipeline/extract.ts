@@ -172,7 +172,10 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
       });
       const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
-      const fm = chooseFrame(filled, ruleKey);
+      let fm = chooseFrame(filled, ruleKey);
+      // A share whose subject only the number before it lends (`1.245/1.312 tổ …, đạt 94,9%`)
+      // restates that number: its key comes from it (the companion link), not from a frame.
+      if (fm?.inherited && !ruleKey && prev && matches[cands.indexOf(prev)] && RESTATES.test(text.slice(prev.end, c.start))) fm = null;
       if (opts.trace) {
         frameTraces[ci] = {
           concepts: concepts.conceptsNear(c.start, c.end), ruleKey, chosen: fm?.frame.key ?? null,
@@ -375,3 +378,6 @@ function originalSlice(original: string, norm: NormalizedText, span: Span): stri
   const [s, e] = toOriginal(norm, span.start, span.end);
   return original.slice(s, e);
 }
+
+// What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
+const RESTATES = /[,(]\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;

@@ -1,7 +1,7 @@
 /**
  * `chiso rules check`: schema, catalog keys, units, patterns (syntax and safety), examples;
  * concepts and frames (unknown concepts, frames that never fire, two keys with one frame); and
- * catalog keys that no rule or frame can yield.
+ * catalog keys that no rule or frame can yield (in a complete rule set: one with frames).
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export function runRulesCheck(opts: { rules?: string; format?: 'text' | 'json' }
   const dir = opts.rules ?? BUNDLED_RULES;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--rules ${dir}: not a directory`);
   const { ruleSet, diagnostics } = buildRuleSet(readRuleSources(dir));
-  const all = [...diagnostics, ...checkRuleExamples(ruleSet), ...(diagnostics.length === 0 ? unreachableKeys(ruleSet, join(dir, 'indicators.yaml')) : [])];
+  const all = [...diagnostics, ...checkRuleExamples(ruleSet), ...(diagnostics.length === 0 && ruleSet.frameSource ? unreachableKeys(ruleSet, join(dir, 'indicators.yaml')) : [])];
   if (opts.format === 'json') io.stdout.write(JSON.stringify({ rules: ruleSet.rules.length, problems: all }, null, 2) + '\n');
   else {
     for (const d of all) io.stdout.write(formatDiagnostic(d) + '\n');
