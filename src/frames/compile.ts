@@ -29,6 +29,9 @@ export const CUE_ROLES = {
   breakdown: 'cue.breakdown',
 } as const;
 
+/** Compiled frame sets by their source, so the set the loader checked is the one extraction uses. */
+const compiled = new WeakMap<object, FrameSet>();
+
 export function compileFrames(src: FrameSource, indicators: Map<string, Indicator>): { set: FrameSet; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lexicon = new ConceptLexicon();
@@ -96,7 +99,9 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
     if (ok) frames.push(f);
   }
   for (const b of frames) for (const a of frames) if (a.key !== b.key && generalizes(a, b)) b.parents.add(a.key);
-  return { set: { lexicon, frames, cues }, diagnostics };
+  const set: FrameSet = { lexicon, frames, cues };
+  compiled.set(src, set);
+  return { set, diagnostics };
 }
 
 /** Two frames with the same concepts, cues and units read the same numbers. */
@@ -105,16 +110,9 @@ function frameSignature(f: FrameSpec, units: string[]): string {
   return JSON.stringify([f.counted ? norm(f.counted) : null, f.with.map(norm).sort(), norm(f.without), f.deficit, norm(units)]);
 }
 
-const compiled = new WeakMap<object, FrameSet | null>();
-
-/** The rule set's frames, compiled once per thread; null when the rule directory has none. */
+/** The rule set's frames, compiled once per thread (the loader's check compiles them on the main thread); null when the rule directory has none. */
 export function framesOf(ruleSet: RuleSet): FrameSet | null {
   const src = ruleSet.frameSource;
   if (!src) return null;
-  let set = compiled.get(src);
-  if (set === undefined) {
-    set = compileFrames(src, ruleSet.indicators).set;
-    compiled.set(src, set);
-  }
-  return set;
+  return compiled.get(src) ?? compileFrames(src, ruleSet.indicators).set;
 }
