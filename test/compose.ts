@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from './helpers.js';
+import { ROOT, rng } from './helpers.js';
 
 export interface Composed {
   text: string;
@@ -25,18 +25,6 @@ interface FrameYaml {
   without?: string[];
   deficit?: boolean;
   units?: string[];
-}
-
-/** mulberry32: a small, fixed-seed generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VERBS = ['có', 'đã có', 'sử dụng', 'đã được', 'được', 'đã triển khai', 'đăng ký', 'ứng dụng', 'tham gia', 'đã kết nối'];

@@ -8,25 +8,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLES_DIR, bundledRules } from './helpers.js';
+import { ARTICLES_DIR, bundledRules, rng } from './helpers.js';
 import { extractArticle, type Article } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
 import { RecordSchema } from '../src/records/schema.js';
 import { decodeBytes, looksBinary } from '../src/decode/decode.js';
 import { jsonlLineToArticle, htmlPageToArticle } from '../src/io/articles.js';
 import { makeFormatter } from '../src/io/formats.js';
-
-/** mulberry32: a small, fast, seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(0x15c0ffee);
 const int = (n: number) => Math.floor(rand() * n);
