@@ -5,7 +5,7 @@
  *   `Số doanh nghiệp sử dụng hợp đồng điện tử tăng thêm 326 đơn vị, nâng tổng số lên 1.174`
  * (`tăng từ X lên Y`, `nâng tổng số lên Y` state levels: records.md, measure.)
  */
-import type { Label } from './label.js';
+import { lastHeadBefore, type Label } from './label.js';
 
 // `Số …`, `số lượng …`, `tổng số …` at the start of the clause or after a comma.
 const HEAD = /(?:^|[,:]\s*)(?:số lượng|tổng số|số)\s+/giu;
@@ -16,15 +16,7 @@ const LINK = new RegExp(
 );
 
 export function levelAfterChangeSubject(text: string, clauseStart: number, numberStart: number): Label | null {
-  const from = Math.max(clauseStart, numberStart - 200);
-  const left = text.slice(from, numberStart);
-  let head: RegExpExecArray | null = null;
-  HEAD.lastIndex = 0;
-  for (let m = HEAD.exec(left); m; m = HEAD.exec(left)) head = m;
-  if (!head) return null;
-  const restStart = head.index + head[0].length;
-  const m = LINK.exec(left.slice(restStart));
-  if (!m) return null;
-  const start = from + restStart;
-  return { start, end: start + m[1]!.length };
+  const head = lastHeadBefore(HEAD, text, clauseStart, numberStart);
+  const m = head && LINK.exec(head.rest);
+  return head && m ? { start: head.start, end: head.start + m[1]!.length } : null;
 }

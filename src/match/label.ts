@@ -68,15 +68,25 @@ const LINK_BEFORE_NUMBER = /\s+(?:(?:đã|mới|chỉ|ước|bình quân|hiện)
  * fallback for shares no rule reads otherwise.
  */
 export function shareSubject(text: string, clauseStart: number, numberStart: number): Label | null {
-  const from = Math.max(clauseStart, numberStart - 200);
-  const left = text.slice(from, numberStart);
-  let head: RegExpExecArray | null = null;
-  SHARE_HEAD.lastIndex = 0;
-  for (let m = SHARE_HEAD.exec(left); m; m = SHARE_HEAD.exec(left)) head = m;
+  const head = lastHeadBefore(SHARE_HEAD, text, clauseStart, numberStart);
   if (!head) return null;
-  const rest = left.slice(head.index + head[0].length);
+  const { start, rest } = head;
   const link = LINK_BEFORE_NUMBER.exec(rest);
   if (!link || rest.includes(';') || STANDALONE_NUMBER.test(rest)) return null;
-  const start = from + head.index + head[0].length;
   return link.index >= 3 ? { start, end: start + link.index } : null;
+}
+
+/**
+ * The last match of a subject head (`tỷ lệ`, `số`, a global pattern) in the 200 characters of the
+ * clause before a number: where the subject after it starts, and the text from there to the number.
+ */
+export function lastHeadBefore(head: RegExp, text: string, clauseStart: number, numberStart: number): { start: number; rest: string } | null {
+  const from = Math.max(clauseStart, numberStart - 200);
+  const left = text.slice(from, numberStart);
+  let last: RegExpExecArray | null = null;
+  head.lastIndex = 0;
+  for (let m = head.exec(left); m; m = head.exec(left)) last = m;
+  if (!last) return null;
+  const at = last.index + last[0].length;
+  return { start: from + at, rest: left.slice(at) };
 }

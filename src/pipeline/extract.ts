@@ -175,7 +175,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       let fm = chooseFrame(filled, ruleKey);
       // A share whose subject only the number before it lends (`1.245/1.312 tổ …, đạt 94,9%`)
       // restates that number: its key comes from it (the companion link), not from a frame.
-      if (fm?.inherited && !ruleKey && prev && matches[cands.indexOf(prev)] && RESTATES.test(text.slice(prev.end, c.start))) fm = null;
+      if (fm?.inherited && !ruleKey && prev && matches[stated[k - 1]!] && RESTATES.test(text.slice(prev.end, c.start))) fm = null;
       if (opts.trace) {
         frameTraces[ci] = {
           concepts: concepts.conceptsNear(c.start, c.end), ruleKey, chosen: fm?.frame.key ?? null,
