@@ -15,8 +15,8 @@ describe('bundled rules', () => {
     }
   });
 
-  it('every catalog key has at least one rule', () => {
-    const covered = new Set(ruleSet.rules.map((r) => r.rule.indicator));
+  it('every catalog key has at least one rule or frame', () => {
+    const covered = new Set([...ruleSet.rules.map((r) => r.rule.indicator), ...(ruleSet.frameSource?.frames ?? []).map((f) => f.spec.key)]);
     const missing = [...ruleSet.indicators.keys()].filter((k) => !covered.has(k));
     expect(missing).toEqual([]);
   });

@@ -432,18 +432,23 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   const names = (h: ConceptHit) => h.concepts.map((c) => ac.set.lexicon.names[c]).join('|');
   const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
     .filter(Boolean).join(' ');
-  const span = usedSpan(tokens, st, used);
+  const span = usedSpan(tokens, st, used, q.prev ? tokenAt(tokens, q.prev.end) : -1, q.next ? tokenAt(tokens, q.next.start) : tokens.count);
   return { frame: f, start: span[0], end: span[1], score, why, inherited: counted !== null && counted === st.inherited };
 }
 
-/** The record's span: the number, widened over the concepts right after it (as a rule's `after`). */
-function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[]): [number, number] {
+/**
+ * The record's span: the number, widened over the concepts the frame used, each within a few
+ * tokens of the span so far (`85/85 cơ sở khám, chữa bệnh BHYT … bằng CCCD`), never over a
+ * neighbouring number (coordinated numbers share their attribute, not their text).
+ */
+function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: number, ceiling: number): [number, number] {
+  const GAP = 12;
+  const hits = [...used].sort((a, b) => a.from - b.from);
   let to = st.numTo;
-  for (const h of used) if (h.from >= st.numTo && h.from - to <= 8) to = Math.max(to, h.to);
+  for (const h of hits) if (h.from >= st.numTo && h.from - to <= GAP && h.to <= ceiling) to = Math.max(to, h.to);
   let from = st.numFrom;
-  for (const h of used) if (h.to <= st.numFrom && st.numFrom - h.to <= 8) from = Math.min(from, h.from);
+  for (const h of hits.reverse()) if (h.to <= st.numFrom && from - h.to <= GAP && h.from >= floor) from = Math.min(from, h.from);
   const start = tokens.start[from] ?? 0;
   const end = tokens.end[Math.max(from, to - 1)] ?? start;
   return [start, Math.max(end, start + 1)];
 }
-
