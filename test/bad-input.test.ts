@@ -2,28 +2,26 @@
  * Bad input never crashes chiso and never loses data: each case gives a one-line message naming
  * the input, the documented exit code, and the good inputs of the same run keep their records.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, chiso, run } from './helpers.js';
 import { expandInputs } from '../src/io/inputs.js';
 import { readInput } from '../src/io/articles.js';
 
-const BIN = join(ROOT, 'bin', 'chiso');
 const GOOD = join(ROOT, 'fixtures', 'articles', 'kon-tum-chuyen-doi.txt');
-const chiso = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 const tmp = () => mkdtempSync(join(tmpdir(), 'chiso-bad-'));
 const recordCount = (stdout: string) => stdout.trim().split('\n').filter(Boolean).length;
-const goodCount = recordCount(chiso(['extract', GOOD, '-f', 'jsonl']).stdout);
+let goodCount: number;
+beforeAll(async () => {
+  goodCount = recordCount((await chiso(['extract', GOOD, '-f', 'jsonl'])).stdout);
+});
 
 /** Runs the bad input next to a good article; checks message, exit code and the good records. */
-function expectSkipped(bad: string, message: RegExp, extra: string[] = []) {
-  const r = chiso(['extract', bad, GOOD, '-f', 'jsonl', ...extra]);
+async function expectSkipped(bad: string, message: RegExp, extra: string[] = []) {
+  const r = await chiso(['extract', bad, GOOD, '-f', 'jsonl', ...extra]);
   expect(r.code).toBe(1);
   const lines = r.stderr.trim().split('\n');
   expect(lines.some((l) => message.test(l)), r.stderr).toBe(true);
@@ -34,75 +32,75 @@ function expectSkipped(bad: string, message: RegExp, extra: string[] = []) {
 describe('bad inputs are reported and skipped; the run goes on', () => {
   it('missing file', () => expectSkipped('does/not/exist.txt', /^chiso: skipped does\/not\/exist\.txt: no such file or directory$/));
 
-  it('a directory where a file is needed', () => {
-    const r = chiso(['explain', join(ROOT, 'fixtures')]);
+  it('a directory where a file is needed', async () => {
+    const r = await chiso(['explain', join(ROOT, 'fixtures')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^chiso: cannot read .*fixtures: is a directory, expected a file$/);
   });
 
-  it('a PNG renamed .txt', () => {
+  it('a PNG renamed .txt', async () => {
     const d = tmp();
     writeFileSync(join(d, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]));
-    expectSkipped(join(d, 'photo.txt'), /photo\.txt: not a text file \(looks like a PNG image\)/);
+    await expectSkipped(join(d, 'photo.txt'), /photo\.txt: not a text file \(looks like a PNG image\)/);
   });
 
-  it('a PDF renamed .txt', () => {
+  it('a PDF renamed .txt', async () => {
     const d = tmp();
     writeFileSync(join(d, 'report.txt'), '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\u0000\u0000');
-    expectSkipped(join(d, 'report.txt'), /report\.txt: not a text file \(looks like a PDF document\)/);
+    await expectSkipped(join(d, 'report.txt'), /report\.txt: not a text file \(looks like a PDF document\)/);
   });
 
-  it('an empty file: no records, no error', () => {
+  it('an empty file: no records, no error', async () => {
     const d = tmp();
     writeFileSync(join(d, 'empty.txt'), '');
-    const r = chiso(['extract', join(d, 'empty.txt'), GOOD, '-f', 'jsonl']);
+    const r = await chiso(['extract', join(d, 'empty.txt'), GOOD, '-f', 'jsonl']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(recordCount(r.stdout)).toBe(goodCount);
   });
 
-  it('invalid UTF-8: decoded with replacement, one warning per file, records kept', () => {
+  it('invalid UTF-8: decoded with replacement, one warning per file, records kept', async () => {
     const d = tmp();
     const bytes = Buffer.concat([Buffer.from('Toàn tỉnh có 1.200 trạm BTS. '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' Có thêm 30 trạm BTS. '), Buffer.from([0xc0])]);
     writeFileSync(join(d, 'broken.txt'), bytes);
-    const r = chiso(['extract', join(d, 'broken.txt'), '-f', 'jsonl']);
+    const r = await chiso(['extract', join(d, 'broken.txt'), '-f', 'jsonl']);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/warning: .*broken\.txt: invalid UTF-8/)]);
     expect(recordCount(r.stdout)).toBe(2);
   });
 
-  it('a single 50 MB line', () => {
+  it('a single 50 MB line', async () => {
     const d = tmp();
     const big = join(d, 'oneline.txt');
     writeFileSync(big, 'Tỉnh có 12 trạm BTS. '.repeat(2_000_000).slice(0, 50 * 1024 * 1024));
-    expectSkipped(big, /oneline\.txt:1: line is \d+\.\d MB long; the limit is 1\.0 MB/);
-  }, 60_000);
+    await expectSkipped(big, /oneline\.txt:1: line is \d+\.\d MB long; the limit is 1\.0 MB/);
+  });
 
-  it('a single 50 MB JSONL line is skipped, the other lines are read', () => {
+  it('a single 50 MB JSONL line is skipped, the other lines are read', async () => {
     const d = tmp();
     const f = join(d, 'big.jsonl');
     writeFileSync(f, `{"id":"a","text":"Có 7 trạm BTS."}\n{"id":"huge","text":"${'x'.repeat(50 * 1024 * 1024)}"}\n{"id":"b","text":"Có 9 trạm BTS."}\n`);
-    const r = chiso(['extract', f, '-f', 'jsonl']);
+    const r = await chiso(['extract', f, '-f', 'jsonl']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/big\.jsonl:2: line is 50\.0 MB long; the limit is 16\.0 MB/);
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).source)).toEqual(['a', 'b']);
-  }, 60_000);
+  });
 
-  it('a truncated JSONL line', () => {
+  it('a truncated JSONL line', async () => {
     const d = tmp();
     writeFileSync(join(d, 'cut.jsonl'), '{"id":"ok","text":"Có 5 trạm BTS."}\n{"id":"cut","text":"Có 6 tr');
-    const r = chiso(['extract', join(d, 'cut.jsonl'), GOOD, '-f', 'jsonl']);
+    const r = await chiso(['extract', join(d, 'cut.jsonl'), GOOD, '-f', 'jsonl']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cut\.jsonl:2: not valid JSON/);
     expect(recordCount(r.stdout)).toBe(goodCount + 1);
   });
 
-  it('a symlink loop inside an input folder', () => {
+  it('a symlink loop inside an input folder', async () => {
     const d = tmp();
     mkdirSync(join(d, 'sub'));
     writeFileSync(join(d, 'sub', 'a.txt'), 'Tỉnh có 12 trạm BTS.');
     symlinkSync(d, join(d, 'sub', 'loop'));
-    const r = chiso(['extract', d, GOOD, '-f', 'jsonl']);
+    const r = await chiso(['extract', d, GOOD, '-f', 'jsonl']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/skipped .*sub\/loop: symlink loop/);
     expect(recordCount(r.stdout)).toBe(goodCount + 1);
@@ -120,17 +118,17 @@ describe('bad inputs are reported and skipped; the run goes on', () => {
     expect(events[0]).toMatchObject({ kind: 'skip', message: 'no such file or directory' });
   });
 
-  it('--strict turns a skipped input into a failure and does not write --out', () => {
+  it('--strict turns a skipped input into a failure and does not write --out', async () => {
     const d = tmp();
     const out = join(d, 'out.csv');
-    const r = chiso(['extract', 'missing.txt', GOOD, '-o', out, '--strict']);
+    const r = await chiso(['extract', 'missing.txt', GOOD, '-o', out, '--strict']);
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(r.stderr).toMatch(/--strict: stopped at the first problem/);
   });
 
-  it('a record that fails validation is reported with rule and line, and only it is dropped', () => {
-    const r = chiso(['extract', '-', '-f', 'jsonl'], 'Tỷ lệ DVCTT toàn trình đạt 5.000%.\nTỉnh có 12 trạm BTS.');
+  it('a record that fails validation is reported with rule and line, and only it is dropped', async () => {
+    const r = await chiso(['extract', '-', '-f', 'jsonl'], 'Tỷ lệ DVCTT toàn trình đạt 5.000%.\nTỉnh có 12 trạm BTS.');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/rejected a record from stdin:1 \[gov\.online_services_full\.share\]: .*percentage out of range/);
     expect(recordCount(r.stdout)).toBe(1);
@@ -156,7 +154,7 @@ describe('output safety', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
     expect(readFileSync(out, 'utf8')).toBe('previous\n');
-  }, 30_000);
+  });
 
   it('Ctrl-C (SIGINT) removes the temporary file and keeps the previous output', async () => {
     const d = tmp();
@@ -172,10 +170,10 @@ describe('output safety', () => {
     expect(code).toBe(130);
     expect(readFileSync(out, 'utf8')).toBe('previous\n');
     expect(readdirSync(d).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  }, 30_000);
+  });
 
-  it('writing into a closed pipe ends quietly with code 0', () => {
-    const r = spawnSync('bash', ['-c', `node ${BIN} extract ${join(ROOT, 'fixtures', 'articles')} -f jsonl | head -n 1; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  it('writing into a closed pipe ends quietly with code 0', async () => {
+    const r = await run('bash', ['-c', `node ${BIN} extract ${join(ROOT, 'fixtures', 'articles')} -f jsonl | head -n 1; echo "rc=\${PIPESTATUS[0]}"`]);
     expect(r.stdout).toMatch(/rc=0/);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
@@ -8,6 +9,31 @@ import type { RuleSet } from '../src/rules/ruleset.js';
 export const ROOT = join(import.meta.dirname, '..');
 export const RULES_DIR = join(ROOT, 'rules');
 export const ARTICLES_DIR = join(ROOT, 'fixtures', 'articles');
+export const BIN = join(ROOT, 'bin', 'chiso');
+
+export interface RunResult { code: number | null; stdout: string; stderr: string }
+
+/**
+ * Runs a command in ROOT and awaits it, with NO_COLOR set. Tests never use spawnSync or
+ * execFileSync: they block the test worker's event loop, and on a loaded machine vitest then
+ * gives up waiting for the worker (`Timeout calling "onTaskUpdate"`) and fails a passing run.
+ */
+export function run(cmd: string, args: string[], input?: string | Buffer, env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+  });
+}
+
+/** The built CLI (bin/chiso) in a child process, awaited: see run. */
+export const chiso = (args: string[], input?: string | Buffer): Promise<RunResult> => run(process.execPath, [BIN, ...args], input);
 
 let cached: RuleSet | null = null;
 export function bundledRules(): RuleSet {

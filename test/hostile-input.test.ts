@@ -2,25 +2,23 @@
  * Issue 15, input side: nothing blocks, nothing is read twice or lost, encodings are decoded
  * as a careful reader would (items 4, 6, 14, 16, 18 (stdin, file names)).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { run } from './hostile-helpers.js';
-import { ROOT, RULES_DIR, extract } from './helpers.js';
+import { BIN, ROOT, RULES_DIR, chiso, extract, run } from './helpers.js';
 import { expandInputs } from '../src/io/inputs.js';
 import { ARTICLE_EXTENSIONS, jsonlLineToArticle, readInput, readRegularFile, readWhole } from '../src/io/articles.js';
 import { decodeBytes } from '../src/decode/decode.js';
 import { readStdinSync } from '../src/io/stdin.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 
-const BIN = join(ROOT, 'bin', 'chiso');
 const GOOD = join(ROOT, 'fixtures', 'articles', 'kon-tum-chuyen-doi.txt');
-const chiso = (args: string[], input?: string) => run(process.execPath, [BIN, ...args], input);
 const tmp = () => mkdtempSync(join(tmpdir(), 'chiso-hostile-in-'));
-const mkfifo = (p: string) => spawnSync('mkfifo', [p]).status === 0;
+/** false where there is no mkfifo (the test then has nothing to check). */
+const mkfifo = (p: string) => run('mkfifo', [p]).then((r) => r.code === 0, () => false);
 const jsonlCount = (stdout: string) => stdout.trim().split('\n').filter(Boolean).length;
 const goodRecords = extract(readFileSync(GOOD, 'utf8')).records.length;
 
@@ -28,7 +26,7 @@ describe('item 4: FIFOs and devices never block or eat memory', () => {
   it('a FIFO named *.txt or *.jsonl in an input folder, and a *.txt symlink to /dev/zero, are skipped; the run goes on', async () => {
     const d = tmp();
     writeFileSync(join(d, 'good.txt'), readFileSync(GOOD));
-    if (!mkfifo(join(d, 'pipe.txt')) || !mkfifo(join(d, 'pipe.jsonl'))) return;
+    if (!(await mkfifo(join(d, 'pipe.txt'))) || !(await mkfifo(join(d, 'pipe.jsonl')))) return;
     symlinkSync('/dev/zero', join(d, 'zero.txt'));
     const r = await chiso(['extract', d, '-f', 'jsonl']);
     expect(r.code).toBe(1);
@@ -41,7 +39,7 @@ describe('item 4: FIFOs and devices never block or eat memory', () => {
   it('a FIFO named *.yaml in --rules is a diagnostic, not a hang', async () => {
     const d = tmp();
     for (const f of ['indicators.yaml', 'lexicon.yaml', 'provinces.yaml']) writeFileSync(join(d, f), readFileSync(join(RULES_DIR, f)));
-    if (!mkfifo(join(d, 'wait.yaml'))) return;
+    if (!(await mkfifo(join(d, 'wait.yaml')))) return;
     const r = await chiso(['rules', 'check', '--rules', d]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/wait\.yaml:1:1 +is not a regular file \(a FIFO\); not read/);
@@ -50,10 +48,9 @@ describe('item 4: FIFOs and devices never block or eat memory', () => {
   it('a FIFO named on the command line is read as a stream (as `<(cmd)` is)', async () => {
     const d = tmp();
     const fifo = join(d, 'in.txt');
-    if (!mkfifo(fifo)) return;
+    if (!(await mkfifo(fifo))) return;
     const child = chiso(['extract', fifo, '-f', 'jsonl']);
-    const writer = spawn('sh', ['-c', `printf 'Toàn tỉnh có 1.200 trạm BTS.\\n' > "${fifo}"`]);
-    await new Promise((r) => writer.on('close', r));
+    await run('sh', ['-c', `printf 'Toàn tỉnh có 1.200 trạm BTS.\\n' > "${fifo}"`]);
     const r = await child;
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ value: 1200, indicator: 'infra.mobile_base_stations' });
@@ -169,7 +166,7 @@ describe('item 18: standard input and file names', () => {
   it('stdin on a slow non-blocking pipe is waited for (no EAGAIN)', async () => {
     const d = tmp();
     const fifo = join(d, 'slow');
-    if (!mkfifo(fifo)) return;
+    if (!(await mkfifo(fifo))) return;
     const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writer = openSync(fifo, constants.O_WRONLY);
     const producer = spawn('sh', ['-c', "printf 'Toàn tỉnh có 1.200 '; sleep 1; printf 'trạm BTS.\\n'"], { stdio: ['ignore', writer, 'inherit'] });

@@ -6,16 +6,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './hostile-helpers.js';
-import { ROOT, RULES_DIR } from './helpers.js';
+import { RULES_DIR, chiso } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 import { checkPatternSafety, patternRisk, MAX_WAYS } from '../src/rules/safety.js';
 import { patternBody } from '../src/rules/compile.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
-
-const BIN = join(ROOT, 'bin', 'chiso');
-const chiso = (args: string[], input?: string) => run(process.execPath, [BIN, ...args], input);
 
 const CATALOG = ['indicators.yaml', 'lexicon.yaml', 'provinces.yaml'].map((f) => ({ file: f, text: readRuleSources(RULES_DIR).find((s) => s.file.endsWith(f))!.text }));
 

@@ -3,14 +3,13 @@
  * stack of open elements costs O(1) per tag, so depth changes neither the result nor the exit
  * code, in one thread or with workers.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, chiso } from './helpers.js';
 import { extractHtml } from '../src/html/extract.js';
 import { parseHtml } from '../src/html/parse.js';
 
@@ -22,16 +21,6 @@ function deepPage(depth: number): string {
   const open = Array.from({ length: depth }, (_, i) => `<${tags[i % tags.length]}>`).join('');
   const close = Array.from({ length: depth }, (_, i) => `</${tags[(depth - 1 - i) % tags.length]}>`).join('');
   return `<html><head><title>Trang sâu</title></head><body><h1>Trang sâu</h1>${open}<div class="detail-content">${BODY}</div><div class="box-tinlienquan"><a href="/x">Tỉnh khác có 77% hồ sơ trực tuyến</a></div>${close}</body></html>`;
-}
-
-/** The CLI in a child process, awaited (not spawnSync: the test worker keeps answering its runner). */
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'chiso'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
 }
 
 const flat = extractHtml(`<html><head><title>Trang sâu</title></head><body><h1>Trang sâu</h1><div class="detail-content">${BODY}</div></body></html>`);
@@ -53,7 +42,7 @@ describe('deeply nested HTML', () => {
       const runs = [];
       for (const jobs of [1, 2]) {
         const out = join(mkdtempSync(join(tmpdir(), 'chiso-deep-out-')), 'out.jsonl');
-        const r = await run(['extract', dir, '-f', 'jsonl', '-q', '--jobs', String(jobs), '--out', out]);
+        const r = await chiso(['extract', dir, '-f', 'jsonl', '-q', '--jobs', String(jobs), '--out', out]);
         runs.push({ ...r, out: readFileSync(out, 'utf8') });
       }
       for (const r of runs) {

@@ -7,12 +7,11 @@
  * the reference with `UPDATE_FIXTURES=1`). The page must read as its reference: every body
  * statistic, no record from the boxes around it, the lead kept.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, bundledRules } from './helpers.js';
+import { ROOT, bundledRules, chiso } from './helpers.js';
 import { extractHtml } from '../src/html/extract.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
@@ -85,14 +84,8 @@ describe('news pages: the article and its lead, never the boxes around it', () =
 
   it('the CLI reads the pages as the library does: records, offsets into --emit-text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-pages-'));
-    // Awaited, not spawnSync: the test worker keeps answering its runner.
-    const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'chiso'), 'extract', DIR, '--all', '-f', 'jsonl', '--emit-text', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-      let stdout = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.on('close', (status) => resolve({ status, stdout }));
-    });
-    expect(r.status).toBe(0);
+    const r = await chiso(['extract', DIR, '--all', '-f', 'jsonl', '--emit-text', dir]);
+    expect(r.code).toBe(0);
     const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const emitted = readdirSync(dir);
     expect(emitted.length).toBe(pages.length);

@@ -1,27 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, extract } from './helpers.js';
+import { ROOT, chiso, extract } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
 import { copyFileSync } from 'node:fs';
-
-const BIN = join(ROOT, 'bin', 'chiso');
-const chiso = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('chiso normalize', () => {
   const d = mkdtempSync(join(tmpdir(), 'chiso-norm-'));
   const f = join(d, 'a.txt');
   writeFileSync(f, 'Ðảm baỏ chất lựơng\u00a0phòng thí nghịêm hoá học&nbsp;đạt 50,65%\u200b …\r\n');
 
-  it('prints what the matcher sees', () => {
-    expect(chiso(['normalize', f]).stdout).toBe('Đảm bảo chất lượng phòng thí nghiệm hóa học đạt 50,65% ...\n');
+  it('prints what the matcher sees', async () => {
+    expect((await chiso(['normalize', f])).stdout).toBe('Đảm bảo chất lượng phòng thí nghiệm hóa học đạt 50,65% ...\n');
   });
-  it('--show-changes lists each change at line:column and the number-style decision', () => {
-    const out = chiso(['normalize', f, '--show-changes']).stdout;
+  it('--show-changes lists each change at line:column and the number-style decision', async () => {
+    const out = (await chiso(['normalize', f, '--show-changes'])).stdout;
     expect(out).toContain('1:1  Ð (Eth) → Đ  "Ð" → "Đ"');
     expect(out).toContain('1:6  tone mark placed  "aỏ" → "ảo"');
     expect(out).toContain('1:19  space folded  "\\u00a0" → " "');

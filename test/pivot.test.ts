@@ -3,13 +3,11 @@
  * the same indicators for different periods (fixtures/where-when/scrape.jsonl); records read
  * back from each output format pivot the same as the articles they came from.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, bundledRules } from './helpers.js';
+import { ROOT, bundledRules, chiso as chisoProcess } from './helpers.js';
 import { run } from '../src/cli/program.js';
 import { render } from '../src/cli/commands/pivot.js';
 import { memoryOutput } from '../src/io/output.js';
@@ -73,8 +71,7 @@ describe('chiso pivot on the seed articles', () => {
   it('csv through the real binary, written atomically with --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chiso-pivot-'));
     const out = join(dir, 'sheet.csv');
-    // Spawned without blocking the test worker (a synchronous spawn stalls its reporting).
-    await promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'chiso'), 'pivot', ARTICLES, '-o', out, '--bom'], { cwd: ROOT });
+    expect((await chisoProcess(['pivot', ARTICLES, '-o', out, '--bom'])).code).toBe(0); // execFile's promise, used here before, rejected on any other exit
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFFplace,indicator,as_of,period,value,unit,denominator,measure,qualifier,status,agree,records,source,line,published,reported_in\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1).trimEnd());

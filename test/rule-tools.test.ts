@@ -1,19 +1,12 @@
 /** `chiso rules check`, `eval`, `explain`, `unmatched` — as a rule author uses them. */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, RULES_DIR } from './helpers.js';
+import { ROOT, RULES_DIR, chiso, run } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 import { extractArticle } from '../src/pipeline/extract.js';
 import { buildProvinceMatcher } from '../src/article/fields.js';
-
-const BIN = join(ROOT, 'bin', 'chiso');
-const chiso = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 /** A rule directory with the bundled catalog and one rule file of the test's choosing. */
 function ruleDir(ruleFile: string, extra: Record<string, string> = {}): string {
@@ -35,14 +28,14 @@ const GOOD = `rules:
 `;
 
 describe('chiso rules check', () => {
-  it('passes the bundled rules (exit 0)', () => {
-    const r = chiso(['rules', 'check']);
+  it('passes the bundled rules (exit 0)', async () => {
+    const r = await chiso(['rules', 'check']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no problems/);
   });
 
-  it('passes a clean custom directory', () => {
-    expect(chiso(['rules', 'check', '--rules', ruleDir(GOOD)]).code).toBe(0);
+  it('passes a clean custom directory', async () => {
+    expect((await chiso(['rules', 'check', '--rules', ruleDir(GOOD)])).code).toBe(0);
   });
 
   it.each([
@@ -55,20 +48,20 @@ describe('chiso rules check', () => {
     ['counterexample that matches', GOOD + "    counterexamples: ['Xã có 3 trạm BTS mới.']\n", /counterexample "Xã có 3 trạm BTS mới\." produced/],
     ['catastrophic (a+)+$', GOOD.replace("after: 'trạm BTS'", () => "after: '(a+)+$'"), /unsafe|catastrophic/],
     ['catastrophic (\\d+\\s?)*x', GOOD.replace("after: 'trạm BTS'", () => "after: '(\\d+\\s?)*x'"), /catastrophic/],
-  ])('reports %s with file:line:col and exits 1', (_name, yaml, message) => {
-    const r = chiso(['rules', 'check', '--rules', ruleDir(yaml)]);
+  ])('reports %s with file:line:col and exits 1', async (_name, yaml, message) => {
+    const r = await chiso(['rules', 'check', '--rules', ruleDir(yaml)]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(message);
   });
 
-  it('duplicate ids are reported', () => {
-    const r = chiso(['rules', 'check', '--rules', ruleDir(GOOD, { 'again.yaml': GOOD })]);
+  it('duplicate ids are reported', async () => {
+    const r = await chiso(['rules', 'check', '--rules', ruleDir(GOOD, { 'again.yaml': GOOD })]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/duplicate rule id/);
   });
 
-  it('extract refuses a broken rule directory with exit 2 and names the problem', () => {
-    const r = chiso(['extract', '-', '--rules', ruleDir(GOOD.replace('infra.mobile_base_stations\n    units', 'infra.nope\n    units'))], 'x');
+  it('extract refuses a broken rule directory with exit 2 and names the problem', async () => {
+    const r = await chiso(['extract', '-', '--rules', ruleDir(GOOD.replace('infra.mobile_base_stations\n    units', 'infra.nope\n    units'))], 'x');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown indicator key "infra\.nope"/);
   });
@@ -94,34 +87,34 @@ describe('chiso rules check', () => {
 });
 
 describe('chiso eval', () => {
-  it('agrees with scripts/score.mjs to three decimals (on a rule set that is not perfect)', () => {
+  it('agrees with scripts/score.mjs to three decimals (on a rule set that is not perfect)', async () => {
     const partial = ruleDir('rules: []\n');
     copyFileSync(join(RULES_DIR, 'gov.yaml'), join(partial, 'gov.yaml'));
     copyFileSync(join(RULES_DIR, 'infra.yaml'), join(partial, 'infra.yaml'));
-    const ev = JSON.parse(chiso(['eval', 'fixtures/articles', 'fixtures/gold', '--rules', partial, '--format', 'json']).stdout);
+    const ev = JSON.parse((await chiso(['eval', 'fixtures/articles', 'fixtures/gold', '--rules', partial, '--format', 'json'])).stdout);
     const out = join(partial, 'out.json');
-    chiso(['extract', 'fixtures/articles', '--rules', partial, '--format', 'json', '-o', out]);
-    const scorer = spawnSync(process.execPath, [join(ROOT, 'scripts', 'score.mjs'), join(ROOT, 'fixtures/gold/seeds.jsonl'), out], { encoding: 'utf8' }).stdout;
+    await chiso(['extract', 'fixtures/articles', '--rules', partial, '--format', 'json', '-o', out]);
+    const scorer = (await run(process.execPath, [join(ROOT, 'scripts', 'score.mjs'), join(ROOT, 'fixtures/gold/seeds.jsonl'), out])).stdout;
     const m = /strict P=([\d.]+) R=([\d.]+) F1=([\d.]+) \| loose P=([\d.]+) R=([\d.]+) F1=([\d.]+) \| qualifier=([\d.]+) status=([\d.]+)/.exec(scorer)!;
     expect(ev.strict.recall).toBeLessThan(0.9); // the comparison is not trivially 1 = 1
     expect([ev.strict.precision, ev.strict.recall, ev.strict.f1, ev.loose.precision, ev.loose.recall, ev.loose.f1, ev.qualifier, ev.status].map((x: number) => x.toFixed(3)))
       .toEqual(m.slice(1, 9));
   });
 
-  it('prints per-indicator scores and every miss with file:line; --min-f1 guards CI', () => {
+  it('prints per-indicator scores and every miss with file:line; --min-f1 guards CI', async () => {
     const partial = ruleDir(GOOD);
-    const r = chiso(['eval', 'fixtures/articles', 'fixtures/gold', '--rules', partial, '--min-f1', '0.9']);
+    const r = await chiso(['eval', 'fixtures/articles', 'fixtures/gold', '--rules', partial, '--min-f1', '0.9']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^overall\s+strict P=/m);
     expect(r.stdout).toMatch(/infra\.mobile_base_stations\s+[\d.]+/);
     expect(r.stdout).toMatch(/fixtures\/articles\/lang-son-kho-khan\.txt:\d+\s+econ\.ecommerce_orders 6000 count/);
-    expect(chiso(['eval', '--min-f1', '0.95']).code).toBe(0);
+    expect((await chiso(['eval', '--min-f1', '0.95'])).code).toBe(0);
   });
 });
 
 describe('chiso explain', () => {
-  it('shows records with key and rule, and dropped numbers with their reason', () => {
-    const r = chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt']);
+  it('shows records with key and rule, and dropped numbers with their reason', async () => {
+    const r = await chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ 6\.000 → econ\.ecommerce_orders 6000 count over actual\s+\[econ\.ecommerce_orders\]/);
     expect(r.stdout).toMatch(/· 28\/9\/2021 — excluded: date/);
@@ -129,29 +122,29 @@ describe('chiso explain', () => {
     expect(r.stdout).toMatch(/· 4 — excluded: structure/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
-  it('--line limits the view', () => {
-    const r = chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt', '--line', '19']);
+  it('--line limits the view', async () => {
+    const r = await chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt', '--line', '19']);
     expect(r.stdout.match(/^\s+\d+ │/gm)).toHaveLength(1);
   });
 });
 
 describe('chiso unmatched', () => {
-  it('lists the seed statistics gold marks `other`, and no dates or document numbers', () => {
-    const r = chiso(['unmatched', 'fixtures/articles', '--format', 'json']);
+  it('lists the seed statistics gold marks `other`, and no dates or document numbers', async () => {
+    const r = await chiso(['unmatched', 'fixtures/articles', '--format', 'json']);
     const groups = JSON.parse(r.stdout) as { subject: string; example: { text: string } }[];
     const subjects = groups.map((g) => g.subject);
     for (const s of ['kế hoạch', 'quyết định', 'văn bản hành chính', 'thôn']) expect(subjects).toContain(s);
     const texts = groups.map((g) => g.example.text).join(' | ');
     expect(texts).not.toMatch(/\d+\/\d+\/\d{4}|NQ|QĐ|202\d/);
   });
-  it('groups by kind as well as subject: ranks, scores, changes, multiples, densities', () => {
-    const r = chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'json']);
+  it('groups by kind as well as subject: ranks, scores, changes, multiples, densities', async () => {
+    const r = await chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'json']);
     const groups = JSON.parse(r.stdout) as { kind: string; subject: string; count: number }[];
     const kinds = new Set(groups.map((g) => g.kind));
     for (const k of ['rank', 'score', 'change', 'multiple', 'density']) expect(kinds).toContain(k);
     expect(groups.find((g) => g.kind === 'multiple' && g.subject === 'doanh nghiệp công nghệ số')).toBeDefined();
     expect(groups.find((g) => g.kind === 'density' && g.subject === 'máy')).toBeDefined();
-    const csv = chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'csv']);
+    const csv = await chiso(['unmatched', 'fixtures/kinds/kinds.txt', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('kind,subject,count,units,example_at,example_text,example_sentence');
   });
 });
