@@ -82,6 +82,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
       without: ids(spec.without),
       deficit: spec.deficit,
       units: new Set(units.filter((u) => ind.units.includes(u))),
+      as: spec.as ?? null,
       parents: new Set(),
       slotsByKey,
       file,
@@ -107,7 +108,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
 /** Two frames with the same concepts, cues and units read the same numbers. */
 function frameSignature(f: FrameSpec, units: string[]): string {
   const norm = (xs: string[]) => [...xs].sort().join('|');
-  return JSON.stringify([f.counted ? norm(f.counted) : null, f.with.map(norm).sort(), norm(f.without), f.deficit, norm(units)]);
+  return JSON.stringify([f.counted ? norm(f.counted) : null, f.with.map(norm).sort(), norm(f.without), f.deficit, norm(units), f.as ?? null]);
 }
 
 /** The rule set's frames, compiled once per thread (the loader's check compiles them on the main thread); null when the rule directory has none. */

@@ -24,6 +24,8 @@ export interface CompiledFrame {
   without: Set<number>;
   deficit: boolean;
   units: ReadonlySet<Unit>;
+  /** Reads a bare number as this unit (`as:`), or null. */
+  as: 'score' | 'rank' | null;
   /** Keys with a frame that says less than this one (their generic parents). */
   parents: Set<string>;
   /** The most slots any frame of a key has, for every key with a frame (shared by a set's frames). */
@@ -93,6 +95,8 @@ export interface FrameQuery {
   start: number;
   end: number;
   unit: Unit;
+  /** Nothing after the number says what it is: a frame with `as` may read it as a score or rank. */
+  bare?: boolean;
   clauseStart: number;
   clauseEnd: number;
   /** The previous / next live number in the same clause, if any. */
@@ -106,6 +110,8 @@ export interface FrameQuery {
 
 export interface FrameMatch {
   frame: CompiledFrame;
+  /** The number's unit as the frame reads it (a bare number read `as` a score or rank). */
+  unit: Unit;
   /** Offsets of the statement the frame rests on (number plus the concepts used). */
   start: number;
   end: number;
@@ -146,8 +152,9 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
     return false;
   };
   for (const f of ac.set.frames) {
-    if (!f.units.has(q.unit) || (f.counted && !holds(f.counted)) || !f.with.every(holds)) continue;
-    const m = tryFrame(ac, f, st, q);
+    const unit = q.bare && f.as ? f.as : q.unit;
+    if (!f.units.has(unit) || (f.counted && !holds(f.counted)) || !f.with.every(holds)) continue;
+    const m = tryFrame(ac, f, st, unit === q.unit ? q : { ...q, unit });
     if (m) out.push(m);
   }
   // Stable: among equal scores the frame written first wins.
@@ -290,7 +297,10 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
     const nextTo = Math.min(nextFrom + WINDOW, q.nextNextStart !== null ? Math.min(clauseTo, tokenAt(tokens, q.nextNextStart)) : clauseTo);
     scope = scope.concat(ac.hitsIn(nextFrom, firstLink(ac, nextFrom, nextTo)));
   }
-  if (q.prev && onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true)) {
+  // A rank or score right after another number of the same index (`… an toàn thông tin mạng
+  // đạt 0,8125, xếp thứ 7/63`) is of what that number's statement names.
+  const sameIndex = q.prev && (q.unit === 'rank' || q.unit === 'score') && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
+  if (q.prev && (sameIndex || onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true))) {
     const prevStart = tokenAt(tokens, q.prev.start);
     const prevFrom = Math.max(prevStart - WINDOW, q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom);
     scope = ac.hitsIn(prevFrom, prevStart).concat(scope);
@@ -433,7 +443,7 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
     .filter(Boolean).join(' ');
   const span = usedSpan(tokens, st, used, q.prev ? tokenAt(tokens, q.prev.end) : -1, q.next ? tokenAt(tokens, q.next.start) : tokens.count);
-  return { frame: f, start: span[0], end: span[1], score, why, inherited: counted !== null && counted === st.inherited };
+  return { frame: f, unit: q.unit, start: span[0], end: span[1], score, why, inherited: counted !== null && counted === st.inherited };
 }
 
 /**
@@ -451,4 +461,81 @@ function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: numb
   const start = tokens.start[from] ?? 0;
   const end = tokens.end[Math.max(from, to - 1)] ?? start;
   return [start, Math.max(end, start + 1)];
+}
+
+/**
+ * The key a noun phrase names on its own (`tỷ lệ hồ sơ giải quyết đúng hạn`, `xã hội số`): the
+ * best frame whose every slot a concept of the phrase fills and that uses every concept the
+ * phrase holds. `lent` is a counted concept from the phrase before (`hộ có cáp quang và điện
+ * thoại thông minh`: the second phrase counts households too). Offsets in normalized text.
+ */
+export function framePhrase(ac: ArticleConcepts, start: number, end: number, unit: Unit, lent: number[] = []): { frame: CompiledFrame; counted: number[] } | null {
+  const { set } = ac;
+  const hits = ac.hitsIn(tokenAt(ac.tokens, start), tokenAt(ac.tokens, end)).filter((h) => !isCueHit(set, h));
+  if (hits.length === 0) return null;
+  let best: { frame: CompiledFrame; counted: number[]; score: number } | null = null;
+  for (const f of set.frames) {
+    if (!f.units.has(unit) && !(f.as && f.units.has(f.as))) continue;
+    const used = new Set<ConceptHit>();
+    let counted: number[] = [];
+    if (f.counted) {
+      const h = hits.find((x) => x.concepts.some((c) => f.counted!.has(c)));
+      if (h) {
+        used.add(h);
+        counted = h.concepts;
+      } else if (lent.some((c) => f.counted!.has(c))) counted = lent;
+      else continue;
+    }
+    let ok = true;
+    for (const slot of f.with) {
+      const h = hits.find((x) => !used.has(x) && x.concepts.some((c) => slot.has(c)));
+      if (!h) {
+        ok = false;
+        break;
+      }
+      used.add(h);
+    }
+    if (!ok || used.size !== hits.length || hits.some((h) => h.concepts.some((c) => f.without.has(c)))) continue;
+    const score = slotCount(f) * 1000 + [...used].reduce((n, h) => n + h.to - h.from, 0);
+    if (!best || score > best.score) best = { frame: f, counted, score };
+  }
+  return best && { frame: best.frame, counted: best.counted };
+}
+
+/**
+ * `lần lượt` with frames: the subject text before it, split at its links (`,`, `và`), names one
+ * key per number, in order. Null unless every part names a key and there are as many parts as
+ * numbers. Returns each part's frame and where the part starts (normalized offsets).
+ */
+export function framesRespectively(ac: ArticleConcepts, start: number, end: number, unit: Unit, count: number): { frame: CompiledFrame; start: number }[] | null {
+  const { tokens } = ac;
+  const from = tokenAt(tokens, start);
+  const to = tokenAt(tokens, end);
+  const parts: [number, number][] = [];
+  let partFrom = from;
+  for (let k = from; k < to; k++) {
+    const link = linkAt(ac, k);
+    if (link) {
+      if (k > partFrom) parts.push([partFrom, k]);
+      partFrom = link === 'comma' ? k + 1 : link.to;
+      k = partFrom - 1;
+      continue;
+    }
+    const h = ac.hitStartingAt(k);
+    if (h) k = h.to - 1;
+  }
+  if (to > partFrom) parts.push([partFrom, to]);
+  // Parts without a concept (`tỉnh`, `của tỉnh`) are not subjects.
+  const named = parts.filter(([a, b]) => ac.hitsIn(a, b).some((h) => !isCueHit(ac.set, h)));
+  if (named.length !== count) return null;
+  const out: { frame: CompiledFrame; start: number }[] = [];
+  let lent: number[] = [];
+  for (const [a, b] of named) {
+    const read = framePhrase(ac, tokens.start[a]!, tokens.end[b - 1]!, unit, lent);
+    if (!read) return null;
+    if (read.counted.length) lent = read.counted;
+    out.push({ frame: read.frame, start: tokens.start[a]! });
+  }
+  // Two parts naming one key is no list of distinct subjects.
+  return new Set(out.map((o) => o.frame.key)).size === out.length ? out : null;
 }

@@ -23,6 +23,8 @@ export const FrameSchema = z.strictObject({
   deficit: z.boolean().default(false),
   /** Units this frame reads (a subset of the catalog's units for the key); default: all of them. */
   units: z.array(z.enum(UNITS)).min(1).optional(),
+  /** Reads a bare number (`DTI đạt 0,5120`, nothing after it) as this unit, as a rule's `as:` does. */
+  as: z.enum(['score', 'rank']).optional(),
   note: z.string().optional(),
 }).refine((f) => f.counted !== undefined || f.with.length > 0, { message: 'a frame needs `counted` or `with`' });
 

@@ -6,7 +6,7 @@
 import { normalizeText, toOriginal, type NormalizedText } from '../normalize/normalize.js';
 import { detectNumberStyle, type StyleDecision } from '../numbers/style.js';
 import { findCandidates } from '../candidates/find.js';
-import type { Candidate, ExclusionReason } from '../candidates/types.js';
+import type { Candidate, ExclusionReason, Unit } from '../candidates/types.js';
 import { splitSentences, spanIndexAt, type Span } from '../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../text/lines.js';
 import { SENTENCE_REACH, sentenceExcerpt } from '../text/excerpt.js';
@@ -24,7 +24,7 @@ import { readSubject } from '../refine/subject.js';
 import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { framesOf } from '../frames/compile.js';
-import { ArticleConcepts, chooseFrame, matchFrames } from '../frames/frames.js';
+import { ArticleConcepts, chooseFrame, framesRespectively, matchFrames, type CompiledFrame } from '../frames/frames.js';
 import { frameRule } from '../frames/rule.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
 import { whereWhen } from '../refine/where.js';
@@ -153,8 +153,8 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
   // for when a frame overrides a rule).
   const frames = framesOf(opts.ruleSet);
   const frameTraces: (FrameTrace | undefined)[] = [];
-  if (frames) {
-    const concepts = new ArticleConcepts(text, frames);
+  const concepts = frames ? new ArticleConcepts(text, frames) : null;
+  if (concepts) {
     // Every number that states something bounds its neighbours' statements, changes included.
     const stated = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
     const at = new Map(stated.map((ci, k) => [ci, k]));
@@ -168,7 +168,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const prev = inClause(stated[k - 1]);
       const next = inClause(stated[k + 1]);
       const filled = matchFrames(concepts, {
-        start: c.start, end: c.end, unit: c.unit, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
+        start: c.start, end: c.end, unit: c.unit, bare: c.bare, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
       });
       const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
@@ -182,14 +182,23 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
           filled: filled.map((m) => ({ key: m.frame.key, score: m.score, why: m.why })),
         };
       }
-      if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: c.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
+      if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: fm.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
     });
   }
 
-  // 2. `lần lượt` lists take their subjects in order.
+  // 2. `lần lượt` lists take their subjects in order: the keys the subject phrases name as
+  // frames, else as rules' patterns.
   for (const group of listGroups(text, cands, live, sentenceOf)) {
     const first = cands[group[0]!]!;
     const win = clauses.windows(sentences[sentenceOf[group[0]!]!]!, first.start, first.end);
+    const byFrames = concepts ? respectivelyByFrames(text, concepts, cands, group, win.leftStart) : null;
+    if (byFrames) {
+      for (const a of byFrames) {
+        matches[a.candidate] = { rule: frameRule(a.frame), unit: a.unit, score: 0, start: a.start, end: cands[a.candidate]!.end, beforeStart: a.start, hasAfter: false };
+        outcomes[a.candidate] = { kind: 'record', rule: frameRule(a.frame).rule.id, via: 'respectively' };
+      }
+      continue;
+    }
     const assigned = assignRespectively(text, cands, group, win.leftStart, opts.ruleSet.rules);
     for (const a of assigned ?? []) {
       const c = cands[a.candidate]!;
@@ -338,6 +347,24 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
 
 function readsAsStatistic(c: Candidate): boolean {
   return c.unit === 'percent' || c.unit === 'rank' || c.unit === 'score' || c.unit === 'density' || c.unit === 'times' || (c.measure !== undefined && c.measure !== 'level');
+}
+
+/** A `lần lượt` group keyed by the frames its subject phrases name, or null (see framesRespectively). */
+function respectivelyByFrames(text: string, concepts: ArticleConcepts, cands: Candidate[], group: number[], leftStart: number) {
+  const first = cands[group[0]!]!;
+  const at = text.slice(leftStart, first.start).search(/lần lượt|tương ứng/iu);
+  if (at < 0) return null;
+  const parts = framesRespectively(concepts, leftStart, leftStart + at, first.unit, group.length);
+  if (!parts) return null;
+  const out: { candidate: number; frame: CompiledFrame; unit: Unit; start: number }[] = [];
+  for (const [k, ci] of group.entries()) {
+    const c = cands[ci]!;
+    const f = parts[k]!.frame;
+    const unit = f.units.has(c.unit) ? c.unit : c.bare && f.as ? f.as : null;
+    if (!unit) return null;
+    out.push({ candidate: ci, frame: f, unit, start: parts[k]!.start });
+  }
+  return out;
 }
 
 /** Runs of live candidates joined only by `,` / `và`, after a `lần lượt` (or `tương ứng`). */
