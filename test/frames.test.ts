@@ -56,6 +56,45 @@ describe('frames read the press’s phrasings of a key', () => {
   });
 });
 
+describe('frames for rankings and index scores', () => {
+  const read = (text: string) => extract(text).records.map((r) => [r.indicator, r.value, r.unit, r.rule.startsWith('frame.')]);
+  it('a bare index value is a score of the pillar named (`as: score`)', () => {
+    expect(read('Trụ cột thể chế số của tỉnh đạt 0,6120.')).toEqual([['dti.score_institutions', 0.612, 'score', true]]);
+  });
+  it('a rank right after a score of the same index is that index’s rank', () => {
+    expect(read('Chỉ số an toàn thông tin mạng đạt 0,8125, xếp thứ 7/63.')).toEqual([
+      ['dti.score_security', 0.8125, 'score', true], ['dti.rank_security', 7, 'rank', true],
+    ]);
+  });
+});
+
+describe('`lần lượt` lists keyed by the frames their subjects name', () => {
+  it('each subject phrase, split at its links, names the key of the number at its place', () => {
+    const records = extract('Tỷ lệ hồ sơ trực tuyến và tỷ lệ hồ sơ giải quyết đúng hạn lần lượt đạt 68,5% và 98,7%.').records;
+    expect(records.map((r) => [r.indicator, r.value, r.rule])).toEqual([
+      ['gov.online_dossiers', 68.5, 'frame.gov.online_dossiers'], ['gov.on_time_dossiers', 98.7, 'frame.gov.on_time_dossiers'],
+    ]);
+  });
+  it('a later subject without its own population takes the one before it', () => {
+    const records = extract('Tỷ lệ hộ gia đình có cáp quang và điện thoại thông minh lần lượt là 81% và 74%.').records;
+    expect(records.map((r) => [r.indicator, r.value])).toEqual([['infra.households_fiber', 81], ['society.households_with_smartphone', 74]]);
+  });
+});
+
+describe('the catalog’s own phrases, when nothing else reads a number', () => {
+  it('a share named by a key’s phrase takes the key', () => {
+    const [r] = extract('Tỷ lệ HSTT đạt 45,5%.').records;
+    expect([r?.indicator, r?.value, r?.rule]).toEqual(['gov.online_dossiers', 45.5, 'frame.gov.online_dossiers']);
+    expect('Tỷ lệ HSTT đạt 45,5%.'.slice(r!.start, r!.end)).toBe(r!.text);
+  });
+  it('a count of what the key only uses is not the key’s population (`1.860.000 hóa đơn điện tử`)', () => {
+    expect(extract('Năm 2023, tỉnh phát hành 1.860.000 hóa đơn điện tử.').records).toEqual([]);
+  });
+  it('a deficit statement is left alone', () => {
+    expect(extract('Toàn tỉnh vẫn chưa có 120 HSTT.').records.filter((r) => r.indicator === 'gov.online_dossiers')).toEqual([]);
+  });
+});
+
 describe('rules check on concepts and frames', () => {
   it('names an unknown concept, a frame that never fires and two keys with one frame, at file:line', () => {
     const frames = [

@@ -28,6 +28,8 @@ export class ConceptLexicon {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
   private readonly root: TrieNode = { next: new Map(), concepts: null };
+  /** The catalog's whole phrases per key, a trie of their own so they never hide a concept form. */
+  private readonly phraseRoot: TrieNode = { next: new Map(), concepts: null };
 
   /** The concept's id, creating it. */
   concept(name: string): number {
@@ -46,10 +48,19 @@ export class ConceptLexicon {
 
   /** Adds one surface form of a concept. Returns false for a form with no words. */
   addForm(name: string, form: string): boolean {
+    return this.addTo(this.root, name, form);
+  }
+
+  /** Adds one of the catalog's phrases for a key (scanned apart: `scanPhrases`). */
+  addPhrase(name: string, form: string): boolean {
+    return this.addTo(this.phraseRoot, name, form);
+  }
+
+  private addTo(root: TrieNode, name: string, form: string): boolean {
     const concept = this.concept(name);
     const words = formWords(form);
     if (words.length === 0) return false;
-    let node = this.root;
+    let node = root;
     for (const w of words) {
       const wid = this.vocab.add(w);
       let child = node.next.get(wid);
@@ -72,10 +83,19 @@ export class ConceptLexicon {
 
   /** Longest-first, non-overlapping concept hits, in text order. */
   scan(tokens: Tokens): ConceptHit[] {
+    return this.scanWith(this.root, tokens, 0, tokens.count);
+  }
+
+  /** Longest-first, non-overlapping catalog-phrase hits in the token range [from, to). */
+  scanPhrases(tokens: Tokens, from: number, to: number): ConceptHit[] {
+    return this.scanWith(this.phraseRoot, tokens, from, to);
+  }
+
+  private scanWith(root: TrieNode, tokens: Tokens, from: number, to: number): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const ids = tokens.id;
-    for (let i = 0; i < tokens.count; ) {
-      let node = this.root.next.get(ids[i]!);
+    for (let i = from; i < to; ) {
+      let node = root.next.get(ids[i]!);
       if (!node || ids[i] === 0) {
         i++;
         continue;
@@ -84,7 +104,7 @@ export class ConceptLexicon {
       for (let j = i; ; ) {
         if (node.concepts) best = { concepts: node.concepts, from: i, to: j + 1 };
         j++;
-        if (j >= tokens.count) break;
+        if (j >= to) break;
         const nxt: TrieNode | undefined = node.next.get(ids[j]!);
         if (!nxt || ids[j] === 0) break;
         node = nxt;

@@ -100,7 +100,23 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
     if (ok) frames.push(f);
   }
   for (const b of frames) for (const a of frames) if (a.key !== b.key && generalizes(a, b)) b.parents.add(a.key);
-  const set: FrameSet = { lexicon, frames, cues };
+  // The catalog's own phrases for each key (`indicators.yaml`), read when no frame and no rule
+  // reads a number. A phrase of one or two common words (`kinh phí`, `trước hạn`) names no key
+  // on its own; names and abbreviations (`FTTH`, `Cổng DVCQG`) do.
+  const phraseFrames = new Map<number, CompiledFrame>();
+  for (const ind of indicators.values()) {
+    let frame: CompiledFrame | null = null;
+    for (const phrase of ind.phrases) {
+      if (phrase.includes('...') || !(phrase.trim().split(/\s+/).length >= 3 || /\p{Lu}/u.test(phrase.slice(1)))) continue;
+      if (!lexicon.addPhrase(`key:${ind.key}`, phrase)) continue;
+      frame ??= {
+        key: ind.key, counted: null, with: [], without: new Set(), deficit: false, units: new Set(ind.units as Unit[]), as: null,
+        parents: new Set(), slotsByKey, file: 'indicators.yaml', line: 1,
+      };
+      phraseFrames.set(lexicon.idOf(`key:${ind.key}`)!, frame);
+    }
+  }
+  const set: FrameSet = { lexicon, frames, cues, phraseFrames };
   compiled.set(src, set);
   return { set, diagnostics };
 }

@@ -38,6 +38,8 @@ export interface CompiledFrame {
 export interface FrameSet {
   lexicon: ConceptLexicon;
   frames: CompiledFrame[];
+  /** Per catalog-phrase concept (`key:<key>`), the key it names, as a frame with no slots. */
+  phraseFrames: Map<number, CompiledFrame>;
   /** Concept ids of the cues, by role. */
   cues: { deficit: Set<number>; subject: Set<number>; filler: Set<number>; coord: Set<number>; stop: Set<number>; norm: Set<number>; breakdown: Set<number> };
 }
@@ -70,7 +72,7 @@ export class ArticleConcepts {
     return this.hitsIn(from, to).map((h) => `${h.concepts.map((c) => this.set.lexicon.names[c]).join('|')} "${this.formText(h)}"`);
   }
 
-  private text = '';
+  readonly text: string = '';
 
   private formText(h: ConceptHit): string {
     return this.text.slice(this.tokens.start[h.from], this.tokens.end[h.to - 1]);
@@ -135,6 +137,10 @@ interface Statement {
   before: ConceptHit[];
   /** The counted concept lent by the previous number, if that is where it came from. */
   inherited: ConceptHit | null;
+  /** The number's own words: tokens [ownFrom, ownTo), and the first token after its fillers. */
+  ownFrom: number;
+  ownTo: number;
+  afterFillers: number;
 }
 
 /** Every frame the number's statement fills, the best (most specific, nearest) first. */
@@ -315,7 +321,10 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
     }
   }
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
-  return { numFrom, numTo, roles, after, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)) };
+  return {
+    numFrom, numTo, roles, after, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
+    ownFrom: q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, ownTo: rightTo, afterFillers: t,
+  };
 }
 
 /**
@@ -465,8 +474,7 @@ function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: numb
 
 /**
  * The key a noun phrase names on its own (`tỷ lệ hồ sơ giải quyết đúng hạn`, `xã hội số`): the
- * best frame whose every slot a concept of the phrase fills and that uses every concept the
- * phrase holds. `lent` is a counted concept from the phrase before (`hộ có cáp quang và điện
+ * best frame whose every slot a concept of the phrase fills, leaving no population unused. `lent` is a counted concept from the phrase before (`hộ có cáp quang và điện
  * thoại thông minh`: the second phrase counts households too). Offsets in normalized text.
  */
 export function framePhrase(ac: ArticleConcepts, start: number, end: number, unit: Unit, lent: number[] = []): { frame: CompiledFrame; counted: number[] } | null {
@@ -495,11 +503,27 @@ export function framePhrase(ac: ArticleConcepts, start: number, end: number, uni
       }
       used.add(h);
     }
-    if (!ok || used.size !== hits.length || hits.some((h) => h.concepts.some((c) => f.without.has(c)))) continue;
-    const score = slotCount(f) * 1000 + [...used].reduce((n, h) => n + h.to - h.from, 0);
+    if (!ok || hits.some((h) => h.concepts.some((c) => f.without.has(c)))) continue;
+    // A population the frame leaves unused means the phrase is about something else.
+    const unused = hits.filter((h) => !used.has(h));
+    if (unused.some((h) => h.concepts.some((c) => populations(set).has(c)))) continue;
+    const score = slotCount(f) * 1000 + [...used].reduce((n, h) => n + h.to - h.from, 0) - 10 * unused.length;
     if (!best || score > best.score) best = { frame: f, counted, score };
   }
   return best && { frame: best.frame, counted: best.counted };
+}
+
+const populationsOf = new WeakMap<FrameSet, Set<number>>();
+
+/** Every concept some frame counts (households, businesses, communes …). */
+function populations(set: FrameSet): Set<number> {
+  let out = populationsOf.get(set);
+  if (!out) {
+    out = new Set();
+    for (const f of set.frames) for (const c of f.counted ?? []) out.add(c);
+    populationsOf.set(set, out);
+  }
+  return out;
 }
 
 /**
@@ -538,4 +562,55 @@ export function framesRespectively(ac: ArticleConcepts, start: number, end: numb
   }
   // Two parts naming one key is no list of distinct subjects.
   return new Set(out.map((o) => o.frame.key)).size === out.length ? out : null;
+}
+
+/**
+ * The last resort, for a number no frame and no rule reads: the key whose catalog phrase the
+ * number's own words hold (`Tỷ lệ HSTT đạt 45,5%`, `Toàn tỉnh có 1.234 chứng thư số được cấp`).
+ * A count must be of the phrase (it follows the number); a share, rank or score takes the
+ * nearest phrase of its statement. A deficit statement, or a count of a known other thing, is
+ * left alone.
+ */
+export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | null {
+  if (ac.set.phraseFrames.size === 0) return null;
+  const st = statementOf(ac, q);
+  if (!st || st.scope.some((h) => isCue(ac.set.cues.deficit, h))) return null;
+  const hits = ac.set.lexicon.scanPhrases(ac.tokens, st.ownFrom, st.ownTo);
+  const countLike = q.unit === 'count' || q.unit === 'vnd';
+  let best: ConceptHit | null = null;
+  let bestDist = Infinity;
+  for (const h of hits) {
+    if (h.from < st.numTo && h.to > st.numFrom) continue;
+    if (countLike && h.from !== st.afterFillers) continue;
+    const d = h.to <= st.numFrom ? st.numFrom - h.to : h.from - st.numTo;
+    if (d < bestDist) [best, bestDist] = [h, d];
+  }
+  if (!best || (st.after && (st.after.from < best.from || st.after.to > best.to))) return null;
+  const frame = best.concepts.map((c) => ac.set.phraseFrames.get(c)).find((f) => f?.units.has(q.unit));
+  if (!frame || !namesPopulation(ac, frame.key, best, st)) return null;
+  const start = ac.tokens.start[Math.min(best.from, st.numFrom)]!;
+  const end = ac.tokens.end[Math.max(best.to, st.numTo) - 1]!;
+  return { frame, unit: q.unit, start, end, score: 0, why: `catalog phrase "${ac.text.slice(ac.tokens.start[best.from], ac.tokens.end[best.to - 1])}"`, inherited: false };
+}
+
+/**
+ * Whether the number is of the key's population. When the phrase holds only what the key's
+ * frames call its attribute (`hóa đơn điện tử` for businesses using e-invoices), a count of the
+ * phrase counts something else (`1.860.000 hóa đơn điện tử`), and a share needs the population
+ * named elsewhere in its statement.
+ */
+function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, st: Statement): boolean {
+  const counted = new Set<number>();
+  const attrs = new Set<number>();
+  const own = ac.set.frames.filter((f) => f.key === key);
+  // What marks another key in every frame of this one (`nhóm chỉ số` for a part of an index) does here too.
+  if (own.length && own.every((f) => st.scope.some((h) => h.concepts.some((c) => f.without.has(c))))) return false;
+  for (const f of own) {
+    for (const c of f.counted ?? []) counted.add(c);
+    for (const slot of f.with) for (const c of slot) attrs.add(c);
+  }
+  if (counted.size === 0) return true;
+  const inside = ac.hitsIn(phrase.from, phrase.to).flatMap((h) => h.concepts);
+  if (inside.some((c) => counted.has(c)) || !inside.some((c) => attrs.has(c))) return true;
+  return st.after === null && [...st.roles, ...st.scope].some((h) => h.concepts.some((c) => counted.has(c)));
 }

@@ -24,7 +24,7 @@ import { readSubject } from '../refine/subject.js';
 import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { framesOf } from '../frames/compile.js';
-import { ArticleConcepts, chooseFrame, framesRespectively, matchFrames, type CompiledFrame } from '../frames/frames.js';
+import { ArticleConcepts, chooseFrame, framesRespectively, matchFrames, matchPhrase, type CompiledFrame } from '../frames/frames.js';
 import { frameRule } from '../frames/rule.js';
 import { guessPublished, guessTitle, type ProvinceMatcher } from '../article/fields.js';
 import { whereWhen } from '../refine/where.js';
@@ -167,12 +167,16 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const inClause = (j: number | undefined) => (j !== undefined && sentenceOf[j] === sentenceOf[ci] && cands[j]!.start >= clause.start && cands[j]!.end <= clause.end ? cands[j]! : null);
       const prev = inClause(stated[k - 1]);
       const next = inClause(stated[k + 1]);
-      const filled = matchFrames(concepts, {
+      const query = {
         start: c.start, end: c.end, unit: c.unit, bare: c.bare, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
-      });
+      };
+      const filled = matchFrames(concepts, query);
       const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
       let fm = chooseFrame(filled, ruleKey);
+      // No frame and no rule: the catalog's own phrase for a key, if the number's words hold one.
+      const byPhrase = !fm && !ruleKey && filled.length === 0 ? matchPhrase(concepts, query) : null;
+      if (byPhrase) fm = byPhrase;
       // A share whose subject only the number before it lends (`1.245/1.312 tổ …, đạt 94,9%`)
       // restates that number: its key comes from it (the companion link), not from a frame.
       if (fm?.inherited && !ruleKey && prev && matches[stated[k - 1]!] && RESTATES.test(text.slice(prev.end, c.start))) fm = null;
