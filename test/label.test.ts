@@ -52,7 +52,7 @@ describe('label: value list items', () => {
 
   it('reads the subject of a share no rule read (`tỷ lệ <subject> đạt N%`) like a label', () => {
     expect(summary('Tỷ lệ sản phẩm OCOP được đưa lên sàn thương mại điện tử đạt 85%.')).toEqual([
-      { indicator: 'econ.ecommerce_products', value: 85, unit: 'percent', denominator: null, qualifier: 'exact', status: 'actual', text: 'sản phẩm OCOP được đưa lên sàn thương mại điện tử đạt 85%' },
+      { indicator: 'econ.ecommerce_products', value: 85, unit: 'percent', denominator: null, qualifier: 'exact', status: 'actual', text: 'Tỷ lệ sản phẩm OCOP được đưa lên sàn thương mại điện tử đạt 85%' },
     ]);
     for (const text of ['Tỷ lệ hộ nghèo giảm còn 3,2%.', 'Tỷ lệ tăng trưởng kinh tế của tỉnh đạt 7,5%.', 'Tỷ lệ xã đạt chuẩn nông thôn mới là 75%.']) {
       expect(summary(text), text).toEqual([]);

@@ -451,14 +451,25 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   const names = (h: ConceptHit) => h.concepts.map((c) => ac.set.lexicon.names[c]).join('|');
   const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
     .filter(Boolean).join(' ');
-  const span = usedSpan(tokens, st, used, q.prev ? tokenAt(tokens, q.prev.end) : -1, q.next ? tokenAt(tokens, q.next.start) : tokens.count);
+  const span = usedSpan(tokens, st, withSubjectCue(ac, used), q.prev ? tokenAt(tokens, q.prev.end) : -1, q.next ? tokenAt(tokens, q.next.start) : tokens.count);
   return { frame: f, unit: q.unit, start: span[0], end: span[1], score, why, inherited: counted !== null && counted === st.inherited };
+}
+
+/** The used concepts, and the subject cue (`Tỷ lệ`, `Số`) right before the first of them. */
+function withSubjectCue(ac: ArticleConcepts, used: ConceptHit[]): ConceptHit[] {
+  if (used.length === 0) return used;
+  const first = used.reduce((a, b) => (b.from < a.from ? b : a));
+  for (let k = first.from - 1; k >= Math.max(0, first.from - 3); k--) {
+    const h = ac.hitStartingAt(k);
+    if (h && h.to === first.from && isCue(ac.set.cues.subject, h)) return [h, ...used];
+  }
+  return used;
 }
 
 /**
  * The record's span: the number, widened over the concepts the frame used, each within a few
- * tokens of the span so far (`85/85 cơ sở khám, chữa bệnh BHYT … bằng CCCD`), never over a
- * neighbouring number (coordinated numbers share their attribute, not their text).
+ * tokens of the span so far (`85/85 cơ sở khám, chữa bệnh BHYT … bằng CCCD`), never over the
+ * next number (coordinated numbers share their attribute, not their text).
  */
 function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: number, ceiling: number): [number, number] {
   const GAP = 12;
@@ -466,7 +477,9 @@ function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: numb
   let to = st.numTo;
   for (const h of hits) if (h.from >= st.numTo && h.from - to <= GAP && h.to <= ceiling) to = Math.max(to, h.to);
   let from = st.numFrom;
-  for (const h of hits.reverse()) if (h.to <= st.numFrom && from - h.to <= GAP && h.from >= floor) from = Math.min(from, h.from);
+  // Leftwards the span may take in the number before (`PAR Index … tăng 3 bậc, lên vị trí thứ 15`):
+  // the words it rests on come first, as the press writes them.
+  for (const h of hits.reverse()) if (h.to <= st.numFrom && from - h.to <= (h.from >= floor ? GAP : WINDOW)) from = Math.min(from, h.from);
   const start = tokens.start[from] ?? 0;
   const end = tokens.end[Math.max(from, to - 1)] ?? start;
   return [start, Math.max(end, start + 1)];
