@@ -238,7 +238,8 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   if (formAtNext && formAtNext.to > rightTo) rightTo = formAtNext.to;
 
   // A norm per unit (`mỗi trường ít nhất 5 người, trong đó 1 cán bộ …`) is no statistic.
-  for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) if (isCue(cues.norm, ac.hitStartingAt(k))) return null;
+  // (A density is what `bình quân mỗi người dân có 1,2 thuê bao` states.)
+  if (q.unit !== 'density') for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) if (isCue(cues.norm, ac.hitStartingAt(k))) return null;
 
   // Counted: right after the number, past fillers (`100% các xã`, `1.200 lượt người`).
   let t = numTo;
@@ -273,12 +274,20 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
 
   const roles: ConceptHit[] = [];
   let inherited: ConceptHit | null = null;
+  const leftAll = ac.hitsIn(leftFrom, numFrom);
+  // `Tổng số hộ sản xuất nông nghiệp … là 4.518 hộ`, `… (152/152 cơ sở)`: the head noun after
+  // the number repeats a longer name before it, and that name is what is counted.
+  if (after) {
+    const a = after;
+    const len = a.to - a.from;
+    const fuller = [...leftAll].reverse().find((h) => h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, k) => id === tokens.id[a.from + k]));
+    if (fuller) after = fuller;
+  }
   if (after) roles.push(after);
   // Subject named by a cue before the number: the first concept after the last cue.
   // After an earlier number, what stands before the last link (`,` `và`) is that number's
   // statement (`64 công chức chuyên trách … và 152 cán bộ kiêm nhiệm`): this one's own words
   // start after the link.
-  const leftAll = ac.hitsIn(leftFrom, numFrom);
   const left = q.prev ? ac.hitsIn(lastLink(ac, leftFrom, numFrom), numFrom) : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
@@ -436,10 +445,12 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     distance += pickDist;
   }
   // What the number is said to count must be part of the frame (`1.200 trạm BTS` is not a
-  // count of households, whatever else the clause says).
-  if (st.after && !used.includes(st.after)) return null;
+  // count of households, whatever else the clause says). A rank's noun is the field it is
+  // taken in (`top 10 địa phương`), not what it ranks.
+  const ranked = q.unit === 'rank';
+  if (st.after && !used.includes(st.after) && !ranked) return null;
   // A frame without a counted concept reads only numbers whose subject it names.
-  if (!f.counted && st.roles.some((h) => !used.includes(h))) return null;
+  if (!f.counted && !ranked && st.roles.some((h) => !used.includes(h))) return null;
   if (f.without.size && st.scope.some((h) => !used.includes(h) && h.concepts.some((c) => f.without.has(c)))) return null;
   const lo = Math.min(st.numFrom, ...used.map((h) => h.from));
   const hi = Math.max(st.numTo, ...used.map((h) => h.to));
