@@ -95,6 +95,32 @@ describe('the catalog’s own phrases, when nothing else reads a number', () => 
   });
 });
 
+describe('statements the press writes around a number', () => {
+  const keyOf = (text: string, value: number) => extract(text).records.find((r) => r.value === value)?.indicator ?? null;
+  it('a head noun after the number repeats the longer name before it', () => {
+    expect(keyOf('Tổng số hộ sản xuất nông nghiệp có gian hàng trên sàn TMĐT là 4.518 hộ.', 4518)).toBe('econ.farm_households_ecommerce');
+    expect(keyOf('Năm 2024, tỉnh có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp.', 1320)).toBe('econ.digital_tech_enterprises');
+  });
+  it('… but not across a breakdown: a part is not the whole', () => {
+    expect(keyOf('Toàn tỉnh có 412.000 tài khoản định danh điện tử, trong đó 318.000 tài khoản mức độ 2.', 318000)).toBeNull();
+  });
+  it('a total of a deficit keeps its deficit (`Tổng số hộ không có smartphone … là N hộ`)', () => {
+    expect(keyOf('Tổng số hộ gia đình không có smartphone trên địa bàn là 6.981 hộ gia đình.', 6981)).toBe('society.households_without_smartphone');
+  });
+  it('a rank’s noun is the field it is taken in', () => {
+    expect(keyOf('Hạ tầng số của tỉnh thuộc top 10 địa phương dẫn đầu.', 10)).toBe('dti.rank_infrastructure');
+  });
+  it('densities: mobile broadband is internet, a phone subscription is mobile-cellular, per household is neither', () => {
+    expect(keyOf('Bình quân mỗi người dân có 1,2 thuê bao di động/người.', 1.2)).toBe('infra.mobile_subscription_density');
+    expect(keyOf('Mật độ thuê bao băng rộng di động đạt 87,3 thuê bao/100 dân.', 87.3)).toBe('infra.internet_subscription_density');
+    expect(keyOf('Tính bình quân, một hộ gia đình đang dùng 2,6 thuê bao di động.', 2.6)).toBeNull();
+  });
+  it('a rule whose key’s frame a concept of the opposite blocks gives way (`tỷ lệ hồ sơ trễ hạn`)', () => {
+    expect(keyOf('99,2% hồ sơ được giải quyết trước và đúng hạn, tỷ lệ hồ sơ trễ hạn không quá 1%.', 1)).toBeNull();
+    expect(keyOf('99,2% hồ sơ được giải quyết trước và đúng hạn, tỷ lệ hồ sơ trễ hạn không quá 1%.', 99.2)).toBe('gov.on_time_dossiers');
+  });
+});
+
 describe('rules check on concepts and frames', () => {
   it('names an unknown concept, a frame that never fires and two keys with one frame, at file:line', () => {
     const frames = [

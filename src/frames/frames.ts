@@ -144,7 +144,7 @@ interface Statement {
 }
 
 /** Every frame the number's statement fills, the best (most specific, nearest) first. */
-export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
+export function matchFrames(ac: ArticleConcepts, q: FrameQuery, blocked?: Set<string>): FrameMatch[] {
   const st = statementOf(ac, q);
   if (!st) return [];
   const out: FrameMatch[] = [];
@@ -160,7 +160,7 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery): FrameMatch[] {
   for (const f of ac.set.frames) {
     const unit = q.bare && f.as ? f.as : q.unit;
     if (!f.units.has(unit) || (f.counted && !holds(f.counted)) || !f.with.every(holds)) continue;
-    const m = tryFrame(ac, f, st, unit === q.unit ? q : { ...q, unit });
+    const m = tryFrame(ac, f, st, unit === q.unit ? q : { ...q, unit }, blocked);
     if (m) out.push(m);
   }
   // Stable: among equal scores the frame written first wins.
@@ -277,11 +277,23 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const leftAll = ac.hitsIn(leftFrom, numFrom);
   // `Tổng số hộ sản xuất nông nghiệp … là 4.518 hộ`, `… (152/152 cơ sở)`: the head noun after
   // the number repeats a longer name before it, and that name is what is counted.
+  // The name must be in the number's own part of the sentence: not before a link or a
+  // breakdown (`412.000 tài khoản …, trong đó 318.000 tài khoản mức độ 2` is a part).
   if (after) {
     const a = after;
     const len = a.to - a.from;
-    const fuller = [...leftAll].reverse().find((h) => h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, k) => id === tokens.id[a.from + k]));
-    if (fuller) after = fuller;
+    // … unless a total restates it (`có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp`).
+    const linkAt = lastLink(ac, leftFrom, numFrom);
+    const restated = ac.hitsIn(linkAt, numFrom).some((h) => isCue(cues.subject, h));
+    const ownFrom = restated ? leftFrom : linkAt;
+    for (let k = leftAll.length - 1; k >= 0; k--) {
+      const h = leftAll[k]!;
+      if (h.from < ownFrom || isCue(cues.breakdown, h)) break;
+      if (h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[a.from + j])) {
+        after = h;
+        break;
+      }
+    }
   }
   if (after) roles.push(after);
   // Subject named by a cue before the number: the first concept after the last cue.
@@ -411,7 +423,7 @@ function isCueHit(set: FrameSet, h: ConceptHit): boolean {
   return h.concepts.every((c) => set.lexicon.names[c]!.startsWith('cue.'));
 }
 
-function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: FrameQuery): FrameMatch | null {
+function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: FrameQuery, blocked?: Set<string>): FrameMatch | null {
   const { tokens } = ac;
   const used: ConceptHit[] = [];
   let counted: ConceptHit | null = null;
@@ -428,6 +440,12 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     used.push(counted);
   }
   if (st.unknownNoun && (q.unit === 'count' || q.unit === 'vnd')) return null;
+  // A concept that marks another key or the opposite (`trễ hạn`) blocks the frame: a rule that
+  // gave this key then read past the words (`blocked`).
+  if (f.without.size && st.scope.some((h) => h !== counted && h.concepts.some((c) => f.without.has(c)))) {
+    blocked?.add(f.key);
+    return null;
+  }
   let distance = 0;
   for (const slot of f.with) {
     let pick: ConceptHit | null = null;
@@ -451,11 +469,13 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   if (st.after && !used.includes(st.after) && !ranked) return null;
   // A frame without a counted concept reads only numbers whose subject it names.
   if (!f.counted && !ranked && st.roles.some((h) => !used.includes(h))) return null;
-  if (f.without.size && st.scope.some((h) => !used.includes(h) && h.concepts.some((c) => f.without.has(c)))) return null;
+
   const lo = Math.min(st.numFrom, ...used.map((h) => h.from));
   const hi = Math.max(st.numTo, ...used.map((h) => h.to));
-  // A deficit cue inside the statement, or right after it (`sóng điện thoại rất yếu`).
-  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= lo && h.to <= hi + 2);
+  // A deficit cue inside the statement, or right after it (`sóng điện thoại rất yếu`); the
+  // statement starts at its subject (`Tổng số hộ không có smartphone … là 6.981 hộ`).
+  const from = Math.min(lo, ...st.roles.map((h) => h.from));
+  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= from && h.to <= hi + 2);
   if (deficit !== f.deficit) return null;
   const specificity = used.reduce((n, h) => n + (h.to - h.from), 0);
   const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance;

@@ -171,8 +171,15 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         start: c.start, end: c.end, unit: c.unit, bare: c.bare, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
       };
-      const filled = matchFrames(concepts, query);
-      const ruleKey = matches[ci]?.rule.rule.indicator ?? null;
+      const blocked = new Set<string>();
+      const filled = matchFrames(concepts, query, blocked);
+      let ruleKey = matches[ci]?.rule.rule.indicator ?? null;
+      // A rule whose key's frame the statement fills but for a concept that marks another key
+      // or the opposite (`tỷ lệ hồ sơ trễ hạn` for on-time dossiers) read past the words.
+      if (ruleKey && blocked.has(ruleKey) && !filled.some((m) => m.frame.key === ruleKey)) {
+        matches[ci] = null;
+        ruleKey = null;
+      }
       let fm = chooseFrame(filled, ruleKey);
       // No frame and no rule: the catalog's own phrase for a key, if the number's words hold one.
       const byPhrase = !fm && !ruleKey && filled.length === 0 ? matchPhrase(concepts, query) : null;
