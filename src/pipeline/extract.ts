@@ -21,7 +21,8 @@ import { placeListLink } from '../refine/place-list.js';
 import { readQualifier } from '../refine/qualifier.js';
 import { readStatus, sentenceCues, type SentenceCues } from '../refine/status.js';
 import { readSubject } from '../refine/subject.js';
-import { GENERIC_RULE, RecordSchema, type ChisoRecord } from '../records/schema.js';
+import { GENERIC_RULE, type ChisoRecord } from '../records/schema.js';
+import { recordProblem } from '../records/check.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { framesOf } from '../frames/compile.js';
 import { ArticleConcepts, chooseFrame, framesRespectively, matchFrames, matchPhrase, type CompiledFrame } from '../frames/frames.js';
@@ -339,10 +340,9 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
         province: place?.province ?? null,
         province_2025: place?.province_2025 ?? null,
       };
-      const valid = RecordSchema.safeParse(rec);
-      if (valid.success) records.push(valid.data);
+      const message = recordProblem(rec as ChisoRecord);
+      if (message === null) records.push(rec as ChisoRecord);
       else {
-        const message = valid.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
         rejected.push({ rule: ruleId, line: rec.line, message });
         outcome = { kind: 'invalid', rule: ruleId, message };
       }
