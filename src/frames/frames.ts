@@ -300,7 +300,11 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // After an earlier number, what stands before the last link (`,` `và`) is that number's
   // statement (`64 công chức chuyên trách … và 152 cán bộ kiêm nhiệm`): this one's own words
   // start after the link.
-  const left = q.prev ? ac.hitsIn(lastLink(ac, leftFrom, numFrom), numFrom) : leftAll;
+  // A part (`512.640 hồ sơ … tài khoản định danh điện tử, trong đó 450.000 tài khoản đã được
+  // kích hoạt`) keeps what the whole's statement says of it.
+  const linkEnd = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
+  const part = q.prev !== null && isCue(cues.breakdown, ac.hitStartingAt(linkEnd));
+  const left = q.prev && !part ? ac.hitsIn(linkEnd, numFrom) : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
     if (isCue(cues.subject, h)) lastCue = k;
