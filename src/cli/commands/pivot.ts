@@ -18,8 +18,9 @@ import { isRecordObject, recordFromJsonLine, recordsFromCsv, recordsFromJson } f
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
 import { loadRulesOrThrow } from '../rules-loader.js';
+import { PIVOT_FORMATS } from '../../pivot/by.js';
 
-export const PIVOT_FORMATS = ['csv', 'jsonl', 'table'] as const;
+export { PIVOT_FORMATS };
 
 export interface PivotCliOptions {
   by: PivotBy;
