@@ -79,7 +79,7 @@ Examples:
     .option('--min-f1 <x>', 'exit 1 when strict F1 is below X', parseThreshold)
     .action(async (fixtures: string[], opts) => {
       const { runEval } = await import('./commands/eval.js');
-      code = runEval(fixtures, opts, io);
+      code = await runEval(fixtures, opts, io);
     });
 
   program
@@ -91,7 +91,7 @@ Examples:
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
     .action(async (file: string, opts) => {
       const { runExplain } = await import('./commands/explain.js');
-      code = runExplain(file, opts, io);
+      code = await runExplain(file, opts, io);
     });
 
   program

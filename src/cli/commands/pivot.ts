@@ -34,7 +34,7 @@ export interface PivotCliOptions {
 }
 
 export async function runPivot(inputs: string[], opts: PivotCliOptions, io: CliIO): Promise<number> {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const { files, problems } = expandInputs(inputs, [...ARTICLE_EXTENSIONS, '.csv', '.json']);
   let skippedInputs = problems.length;
