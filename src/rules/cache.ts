@@ -113,23 +113,43 @@ export function decodeRuleSet(text: string, key: string, fileOf: (name: string) 
   }
 }
 
+/**
+ * Rebuilds what `enc` encoded, in place (JSON.parse's objects are fresh). An object whose first
+ * key starts with `$` is a tag: the encoder wraps every plain object that has such a key.
+ */
 function decodeValue(v: unknown, fileOf: (name: string) => string): unknown {
-  const dec = (x: unknown): unknown => decodeValue(x, fileOf);
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(dec);
-  const o = v as Record<string, unknown>;
-  const tag = Object.keys(o).length === 1 ? Object.keys(o)[0] : undefined;
-  if (tag === '$file') return fileOf(expect(o.$file, 'string'));
-  if (tag === '$map') return new Map((o.$map as [unknown, unknown][]).map(([k, x]) => [dec(k), dec(x)]));
-  if (tag === '$set') return new Set((o.$set as unknown[]).map(dec));
-  if (tag === '$re') return regExpOf(o.$re);
-  const fields = tag === '$obj' ? (o.$obj as Record<string, unknown>) : o;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(fields)) {
-    if (x !== null && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 1 && '$re' in x) lazyRegExp(out, k, (x as { $re: unknown }).$re);
-    else out[k] = dec(x);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === 'object') v[i] = decodeValue(v[i], fileOf);
+    return v;
   }
-  return out;
+  const o = v as Record<string, unknown>;
+  let first: string | undefined;
+  for (const k in o) {
+    first = k;
+    break;
+  }
+  if (first !== undefined && first.startsWith('$')) {
+    switch (first) {
+      case '$file': return fileOf(expect(o.$file, 'string'));
+      case '$map': return new Map((o.$map as [unknown, unknown][]).map(([k, x]) => [decodeValue(k, fileOf), decodeValue(x, fileOf)]));
+      case '$set': return new Set((o.$set as unknown[]).map((x) => decodeValue(x, fileOf)));
+      case '$re': return regExpOf(o.$re);
+      case '$obj': return decodeFields(o.$obj as Record<string, unknown>, fileOf);
+      default: throw new Error('malformed rule cache');
+    }
+  }
+  return decodeFields(o, fileOf);
+}
+
+function decodeFields(o: Record<string, unknown>, fileOf: (name: string) => string): Record<string, unknown> {
+  for (const k in o) {
+    const x = o[k];
+    if (x === null || typeof x !== 'object') continue;
+    if (!Array.isArray(x) && '$re' in x) lazyRegExp(o, k, (x as { $re: unknown }).$re);
+    else o[k] = decodeValue(x, fileOf);
+  }
+  return o;
 }
 
 function regExpOf(spec: unknown): RegExp {
