@@ -10,12 +10,17 @@ const { BUNDLED_CACHE, cacheKeyOf, writeBundledCache } = await import('../dist/c
 const { buildRuleSet, readRuleSources } = await import('../dist/rules/load.js');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-rmSync(BUNDLED_CACHE, { force: true });
-const sources = readRuleSources(BUNDLED_RULES);
-// The CLI loads the bundled rules without the safety analysis (the tests and `rules check` run it).
-const key = cacheKeyOf(sources, false, version, {});
-const { ruleSet, diagnostics } = buildRuleSet(sources, { checkSafety: false });
-const why = key === null ? 'the rule files or the code could not be read'
-  : diagnostics.length > 0 ? `the bundled rules have ${diagnostics.length} problem(s) (run \`chiso rules check\`)`
-  : writeBundledCache(ruleSet, sources, key);
+let why;
+try {
+  rmSync(BUNDLED_CACHE, { force: true });
+  const sources = readRuleSources(BUNDLED_RULES);
+  // The CLI loads the bundled rules without the safety analysis (the tests and `rules check` run it).
+  const key = cacheKeyOf(sources, false, version, {});
+  const { ruleSet, diagnostics } = buildRuleSet(sources, { checkSafety: false });
+  why = key === null ? 'the rule files or the code could not be read'
+    : diagnostics.length > 0 ? `the bundled rules have ${diagnostics.length} problem(s) (run \`chiso rules check\`)`
+    : writeBundledCache(ruleSet, sources, key);
+} catch (e) {
+  why = e instanceof Error ? e.message : String(e);
+}
 if (why) process.stderr.write(`build: no rule cache written: ${why}; chiso will parse the rules at every start\n`);
