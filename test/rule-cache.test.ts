@@ -6,21 +6,25 @@
  * parse them).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ARTICLES_DIR, ROOT, RULES_DIR } from './helpers.js';
 import { buildRuleSet, readRuleSources } from '../src/rules/load.js';
 import { decodeRuleSet, encodeRuleSet, ruleCacheKey, sameValue } from '../src/rules/cache.js';
 import type { RuleSet } from '../src/rules/ruleset.js';
 
 const BIN = join(ROOT, 'bin', 'chiso');
+// Every folder this file makes is inside one, removed at the end.
+const TMP = mkdtempSync(join(tmpdir(), 'chiso-rule-cache-test-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const tempDir = (prefix: string) => mkdtempSync(join(TMP, prefix));
 const MODULE_LOG = join(ROOT, 'test', 'support', 'module-log.mjs');
 
 /** Runs the built CLI; `modules`: the URLs of the modules it loaded. */
 function chiso(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
-  const log = join(mkdtempSync(join(tmpdir(), 'chiso-modules-')), 'modules.txt');
+  const log = join(tempDir('chiso-modules-'), 'modules.txt');
   writeFileSync(log, '');
   const r = spawnSync(process.execPath, ['--import', MODULE_LOG, BIN, ...args], {
     cwd: ROOT, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CHISO_MODULE_LOG: log, ...opts.env },
@@ -33,7 +37,7 @@ const parsedRules = (r: { loaded: (part: string) => boolean }) => r.loaded('/nod
 
 /** A small rule folder of its own: the bundled catalog, lexicon and provinces, and one rule. */
 function ruleFolder(ruleId: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'chiso-rules-'));
+  const dir = tempDir('chiso-rules-');
   for (const f of ['indicators.yaml', 'lexicon.yaml', 'provinces.yaml']) writeFileSync(join(dir, f), readFileSync(join(RULES_DIR, f)));
   writeRule(dir, ruleId);
   return dir;
@@ -140,7 +144,7 @@ describe('the CLI and its caches', () => {
   });
 
   it('a --rules folder is cached per user; an edited file is parsed again; a damaged cache is ignored', () => {
-    const home = mkdtempSync(join(tmpdir(), 'chiso-cache-home-'));
+    const home = tempDir('chiso-cache-home-');
     const dir = ruleFolder('a.one');
     const run = () => chiso(['extract', '-', '--rules', dir, '--format', 'jsonl'], { input: SENTENCE, env: { XDG_CACHE_HOME: home } });
     const cacheFiles = () => (existsSync(join(home, 'chiso')) ? readdirSync(join(home, 'chiso')) : []);
@@ -171,9 +175,9 @@ describe('the CLI and its caches', () => {
 
   it('an unusable cache folder never fails a run', () => {
     const dir = ruleFolder('a.one');
-    const asFile = join(mkdtempSync(join(tmpdir(), 'chiso-cache-file-')), 'file');
+    const asFile = join(tempDir('chiso-cache-file-'), 'file');
     writeFileSync(asFile, '');
-    const open = mkdtempSync(join(tmpdir(), 'chiso-cache-open-'));
+    const open = tempDir('chiso-cache-open-');
     mkdirSync(join(open, 'chiso'));
     chmodSync(join(open, 'chiso'), 0o777); // others could plant a cache: not used
     for (const home of [asFile, open, '/proc/nonexistent']) {
@@ -185,7 +189,7 @@ describe('the CLI and its caches', () => {
   });
 
   it('invalid rules are never cached: each run reports them from a parse', () => {
-    const home = mkdtempSync(join(tmpdir(), 'chiso-cache-home-'));
+    const home = tempDir('chiso-cache-home-');
     const dir = ruleFolder('a.one');
     writeFileSync(join(dir, 'infra.yaml'), 'rules:\n  - id: a.one\n    indicator: no.such_key\n    units: [count]\n    after: trạm\n');
     const runs = [1, 2].map(() => chiso(['extract', '-', '--rules', dir], { input: SENTENCE, env: { XDG_CACHE_HOME: home } }));
