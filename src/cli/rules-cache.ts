@@ -43,7 +43,8 @@ export interface CacheContext {
 export function cacheKeyOf(sources: RuleSource[], checkSafety: boolean, version: string, env: Env): string | null {
   if (env.CHISO_CACHE === '0') return null;
   const code = codeFingerprint();
-  return code === null ? null : ruleCacheKey({ sources, checkSafety, version, code });
+  // Patterns are normalized and lower-cased with the runtime's Unicode data: its version is part of the code.
+  return code === null ? null : ruleCacheKey({ sources, checkSafety, version, code: `${code} unicode ${process.versions.unicode}` });
 }
 
 /** The cached rule set for these files: the bundled cache first, then the user's. */
