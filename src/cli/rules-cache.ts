@@ -27,7 +27,7 @@ export const BUNDLED_CACHE = fileURLToPath(new URL('../rules-cache.json', import
 
 /** Per-user cache files kept (the oldest beyond this are removed when a new one is written). */
 const KEEP = 16;
-/** Largest cache file read (the bundled rules' is about 0.3 MB). */
+/** Largest cache file read (the bundled rules' is about 0.4 MB). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
@@ -37,6 +37,8 @@ export interface CacheContext {
   dir: string;
   sources: RuleSource[];
   env: Env;
+  /** The bundled rules: their build-time cache is looked at first. */
+  bundled: boolean;
 }
 
 /** The cache key of a rule folder's files, or null when they cannot be cached. */
@@ -50,7 +52,7 @@ export function cacheKeyOf(sources: RuleSource[], checkSafety: boolean, version:
 /** The cached rule set for these files: the bundled cache first, then the user's. */
 export function readCachedRuleSet(ctx: CacheContext): RuleSet | null {
   const fileOf = (name: string) => join(ctx.dir, name);
-  for (const file of [BUNDLED_CACHE, userCacheFile(ctx)]) {
+  for (const file of [ctx.bundled ? BUNDLED_CACHE : null, userCacheFile(ctx)]) {
     if (!file) continue;
     const text = readCacheFile(file, file !== BUNDLED_CACHE);
     const ruleSet = text === null ? null : decodeRuleSet(text, ctx.key, fileOf);

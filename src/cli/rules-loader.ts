@@ -25,7 +25,7 @@ export async function loadRulesOrThrow(dir: string | undefined, env: Record<stri
   const sources = readRuleSources(path);
   const checkSafety = resolve(path) !== resolve(BUNDLED_RULES);
   const key = cacheKeyOf(sources, checkSafety, version, env);
-  const cache: CacheContext | null = key === null ? null : { key, dir: path, sources, env };
+  const cache: CacheContext | null = key === null ? null : { key, dir: path, sources, env, bundled: !checkSafety };
   const cached = cache ? readCachedRuleSet(cache) : null;
   if (cached) return { ruleSet: cached, diagnostics: [], dir: path };
   const { buildRuleSet } = await import('../rules/load.js');
