@@ -12,5 +12,6 @@ export default defineConfig({
     // vitest runs max(cores - 1, 1) forks: one on two cores, which leaves the other to the CLI
     // processes the tests spawn.
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fdOutput } from '../io/output.js';
 import { readStdinSync } from '../io/stdin.js';
-import { LIMITS } from '../io/articles.js';
+import { LIMITS } from '../io/limits.js';
 import { run } from './program.js';
 import { safeForTerminal } from './terminal.js';
 

@@ -4,17 +4,13 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { FORMATS } from '../io/formats.js';
+import { FORMATS } from '../io/format-names.js';
 import { OutputError, PipeClosedError } from '../io/output.js';
+import { PIVOT_BY, PIVOT_FORMATS } from '../pivot/by.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
-import { runExtract } from './commands/extract.js';
-import { runRulesCheck } from './commands/rules-check.js';
-import { runEval } from './commands/eval.js';
-import { runExplain } from './commands/explain.js';
-import { runUnmatched } from './commands/unmatched.js';
-import { runNormalize } from './commands/normalize.js';
-import { PIVOT_FORMATS, runPivot } from './commands/pivot.js';
-import { PIVOT_BY } from '../pivot/pivot.js';
+
+// Each command's module (and through it the rules, the pipeline, YAML, zod, the HTML parser …)
+// is imported when the command runs, so `--version` and `--help` load none of them.
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -59,6 +55,7 @@ Examples:
   $ chiso extract scrape.jsonl --format jsonl -o records.jsonl     # one article per JSONL line
   $ chiso extract saved-pages/ --emit-text texts/                  # HTML pages`)
     .action(async (inputs: string[], opts) => {
+      const { runExtract } = await import('./commands/extract.js');
       code = await runExtract(inputs, opts, io);
     });
 
@@ -68,7 +65,8 @@ Examples:
     .description('validate rule files: schema, keys, units, patterns, examples (exit 1 on problems)')
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((opts) => {
+    .action(async (opts) => {
+      const { runRulesCheck } = await import('./commands/rules-check.js');
       code = runRulesCheck(opts, io);
     });
 
@@ -79,8 +77,9 @@ Examples:
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--min-f1 <x>', 'exit 1 when strict F1 is below X', parseThreshold)
-    .action((fixtures: string[], opts) => {
-      code = runEval(fixtures, opts, io);
+    .action(async (fixtures: string[], opts) => {
+      const { runEval } = await import('./commands/eval.js');
+      code = await runEval(fixtures, opts, io);
     });
 
   program
@@ -90,8 +89,9 @@ Examples:
     .option('-l, --line <n>', 'only this line', (v) => parsePositive(v, '--line'))
     .option('-r, --rules <dir>', 'rule directory (default: the bundled rules/)')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
-    .action((file: string, opts) => {
-      code = runExplain(file, opts, io);
+    .action(async (file: string, opts) => {
+      const { runExplain } = await import('./commands/explain.js');
+      code = await runExplain(file, opts, io);
     });
 
   program
@@ -102,6 +102,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
     .action(async (inputs: string[], opts) => {
+      const { runUnmatched } = await import('./commands/unmatched.js');
       code = await runUnmatched(inputs, opts, io);
     });
 
@@ -123,6 +124,7 @@ Examples:
   $ chiso extract scrape.jsonl -f jsonl -o records.jsonl && chiso pivot records.jsonl --latest -o sheet.csv
   $ chiso pivot records.csv --by province_2025 -f jsonl`)
     .action(async (inputs: string[], opts) => {
+      const { runPivot } = await import('./commands/pivot.js');
       code = await runPivot(inputs, opts, io);
     });
 
@@ -132,7 +134,8 @@ Examples:
     .argument('<file>', 'an article file (or - for stdin)')
     .option('--show-changes', 'list what normalization changed, where')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS).default('auto'))
-    .action((file: string, opts) => {
+    .action(async (file: string, opts) => {
+      const { runNormalize } = await import('./commands/normalize.js');
       code = runNormalize(file, opts, io);
     });
 

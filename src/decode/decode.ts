@@ -12,7 +12,12 @@
  * Windows-1258 comes from Node's TextDecoder (ICU), TCVN3 from iconv-lite; VNI is ours (vni.ts).
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+// Loaded on first use: only TCVN3 and VNI need it, so a UTF-8 run never loads it.
+let iconvLib: typeof Iconv | undefined;
+const iconv = () => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 import { decodeVni } from './vni.js';
 import { vietnameseScore } from './syllables.js';
 
@@ -35,8 +40,8 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Dec
     case 'utf16le': return { text: new TextDecoder('utf-16le').decode(buf), encoding }; // strips a BOM
     case 'utf16be': return { text: new TextDecoder('utf-16be').decode(buf), encoding };
     case 'windows-1258': return { text: new TextDecoder('windows-1258').decode(buf), encoding };
-    case 'tcvn3': return { text: iconv.decode(buf, 'tcvn'), encoding };
-    case 'vni': return { text: decodeVni(iconv.decode(buf, 'windows-1252')), encoding };
+    case 'tcvn3': return { text: iconv().decode(buf, 'tcvn'), encoding };
+    case 'vni': return { text: decodeVni(iconv().decode(buf, 'windows-1252')), encoding };
     case 'auto': return decodeAuto(buf);
   }
 }
@@ -66,8 +71,8 @@ function decodeAuto(buf: Buffer): Decoded {
   const badBytes = Buffer.concat(bad.flatMap((l) => [l, NL]));
   const candidates: { encoding: string; decode: (b: Buffer) => string }[] = [
     { encoding: 'windows-1258', decode: (b) => new TextDecoder('windows-1258').decode(b) },
-    { encoding: 'tcvn3', decode: (b) => iconv.decode(b, 'tcvn') },
-    { encoding: 'vni', decode: (b) => decodeVni(iconv.decode(b, 'windows-1252')) },
+    { encoding: 'tcvn3', decode: (b) => iconv().decode(b, 'tcvn') },
+    { encoding: 'vni', decode: (b) => decodeVni(iconv().decode(b, 'windows-1252')) },
   ];
   const lossy = utf8Lossy(buf);
   const scored = candidates.map((c) => ({ c, score: vietnameseScore(c.decode(badBytes).normalize('NFC')) }));
@@ -168,9 +173,9 @@ function repairLine(line: string): { text: string; encoding?: string } {
   // has at least two such characters and two words.
   if ((line.match(/[\u00a1-\u00ff]/g) ?? []).length < 2 || (line.match(/\p{L}+/gu) ?? []).length < 2) return { text: line };
   const original = vietnameseScore(line.normalize('NFC'));
-  const bytes = iconv.encode(line, 'windows-1252');
+  const bytes = iconv().encode(line, 'windows-1252');
   const candidates = [
-    { text: iconv.decode(bytes, 'tcvn'), encoding: 'tcvn3' },
+    { text: iconv().decode(bytes, 'tcvn'), encoding: 'tcvn3' },
     { text: decodeVni(line), encoding: 'vni' },
   ];
   let best: { text: string; encoding?: string } = { text: line };

@@ -6,10 +6,17 @@
  * `unshift`, `indexOf`, `length`). Should a later htmlparser2 keep its stack differently, the
  * stock one stays in place: correct, only slow on absurd nesting.
  */
-import { DomHandler, Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
 import type { Document } from 'domhandler';
 
+// Loaded on the first page parsed (its CommonJS build, which loads synchronously): a run without
+// HTML never loads htmlparser2 and the four packages it brings (about 30 modules).
+let lib: typeof Htmlparser2 | undefined;
+const htmlparser2 = () => (lib ??= createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2);
+
 export function parseHtml(html: string): Document {
+  const { DomHandler, Parser } = htmlparser2();
   const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
   const handler = new DomHandler();
   const parser = new Parser(handler, options);

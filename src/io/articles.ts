@@ -11,15 +11,9 @@ import { describeFsError } from './inputs.js';
 import { parseJsonlLine } from './jsonl.js';
 import { readLines } from './lines.js';
 import type { Article } from '../pipeline/extract.js';
+import { LIMITS } from './limits.js';
 
-export const LIMITS = {
-  /** Largest text or HTML file read as one article. */
-  fileBytes: 64 * 1024 * 1024,
-  /** Longest line in a text article (longer: the file is skipped, naming the line). */
-  textLineChars: 1024 * 1024,
-  /** Longest JSONL line (longer: that line is skipped). */
-  jsonlLineBytes: 16 * 1024 * 1024,
-};
+export { LIMITS };
 
 export type InputFormat = 'auto' | 'text' | 'jsonl' | 'html';
 

@@ -6,8 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import { Chalk } from 'chalk';
 import { RECORD_COLUMNS, type ChisoRecord } from '../records/schema.js';
 
-export const FORMATS = ['csv', 'json', 'jsonl', 'table'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './format-names.js';
+export { FORMATS, type Format } from './format-names.js';
 
 export interface Formatter {
   header(): string;

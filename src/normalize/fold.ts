@@ -33,6 +33,22 @@ export function foldChar(ch: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The UTF-16 units (surrogates aside) `foldChar` does not keep: every other unit it returns
+ * undefined for. What the normalizer's class table is built from, without calling `foldChar`
+ * 63 000 times at start-up: its only non-keeping answers are the table, full-width digits, tab,
+ * and what SPACES and INVISIBLE match, each found here by one search over all the units.
+ */
+export function foldedUnits(): number[] {
+  const units = new Set<number>([...Object.keys(SINGLE)].map((k) => k.charCodeAt(0)));
+  for (let c = 0xff10; c <= 0xff19; c++) units.add(c);
+  units.add(0x09);
+  let all = ''; // every unit, at its own index
+  for (let c = 0; c < 0x10000; c += 0x1000) all += String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => c + i));
+  for (const re of [SPACES, INVISIBLE]) for (const m of all.matchAll(new RegExp(re.source, 'g'))) units.add(m.index);
+  return [...units].filter((c) => (c < 0xd800 || c > 0xdfff) && foldChar(String.fromCharCode(c)) !== undefined);
+}
+
 /** Combining marks that attach to the previous letter (NFD input, Windows-1258 output). */
 export function isCombiningMark(code: number): boolean {
   return code >= 0x0300 && code <= 0x036f;

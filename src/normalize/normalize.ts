@@ -13,7 +13,7 @@
  * Encoding repair (legacy code pages, mojibake) happens before this, in `src/decode/`.
  */
 import { canonicalTone } from './tone.js';
-import { decodeEntityAt, foldChar, isCombiningMark } from './fold.js';
+import { decodeEntityAt, foldChar, foldedUnits, isCombiningMark } from './fold.js';
 import { letterAt } from '../text/word-pattern.js';
 
 export interface NormalizedText {
@@ -48,16 +48,15 @@ const SPACE = 1;
 const SPECIAL = 2; // folded, dropped, entity start, CR, combining mark, surrogate: the careful path
 const CLASS = buildClassTable();
 
-function buildClassTable(): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c === 0x20) t[c] = SPACE;
-    else if (c === 0x26 || c === 0x0d || (c >= 0x300 && c <= 0x36f) || (c >= 0xd800 && c <= 0xdfff)) t[c] = SPECIAL;
-    else if (c >= 0x80 || c === 0x09) {
-      const f = foldChar(String.fromCharCode(c));
-      t[c] = f === undefined ? KEEP : f === ' ' ? SPACE : SPECIAL;
-    }
-  }
+/** Each UTF-16 unit's class (exported for the test that compares it with a `foldChar` per unit). */
+export function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(0x10000); // KEEP: what foldChar keeps, which is every unit but foldedUnits()
+  for (const c of foldedUnits()) if (c >= 0x80 || c === 0x09) t[c] = foldChar(String.fromCharCode(c)) === ' ' ? SPACE : SPECIAL;
+  t[0x20] = SPACE;
+  t[0x26] = SPECIAL;
+  t[0x0d] = SPECIAL;
+  t.fill(SPECIAL, 0x300, 0x370);
+  t.fill(SPECIAL, 0xd800, 0xe000);
   return t;
 }
 

@@ -7,8 +7,8 @@ import type { ChisoRecord } from '../records/schema.js';
 import type { Gazetteer } from '../places/gazetteer.js';
 import { normalizeText } from '../normalize/normalize.js';
 
-export const PIVOT_BY = ['place', 'province', 'province_2025'] as const;
-export type PivotBy = (typeof PIVOT_BY)[number];
+import type { PivotBy } from './by.js';
+export { PIVOT_BY, type PivotBy } from './by.js';
 
 /** The fields a pivot reads; records read back from CSV or JSON may lack the others. */
 export type PivotRecord = Pick<ChisoRecord, 'source' | 'indicator' | 'value' | 'unit' | 'denominator' | 'measure' | 'qualifier' | 'status' | 'place' | 'as_of' | 'period' | 'published' | 'province' | 'province_2025'> & { line?: number | null; text?: string | null };

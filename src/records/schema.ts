@@ -1,7 +1,7 @@
 /** The record: what chiso writes, one per stated statistic. See README "Record fields". */
 import { z } from 'zod';
 import { MEASURES, UNITS } from '../candidates/types.js';
-import { QUALIFIERS, STATUSES } from '../rules/schema.js';
+import { QUALIFIERS, STATUSES } from '../rules/values.js';
 
 /** Rule id of statistics that no rule keys (`chiso extract --all`, `chiso unmatched`). */
 export const GENERIC_RULE = 'generic';

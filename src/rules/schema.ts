@@ -1,9 +1,9 @@
 /** zod schemas for the rule files in `rules/`; the TypeScript types are derived from them. */
 import { z } from 'zod';
 import { UNITS } from '../candidates/types.js';
+import { QUALIFIERS, STATUSES } from './values.js';
 
-export const QUALIFIERS = ['exact', 'approx', 'over', 'under', 'at_least', 'at_most'] as const;
-export const STATUSES = ['actual', 'target'] as const;
+export { QUALIFIERS, STATUSES };
 
 export const ExpectedRecordSchema = z.strictObject({
   indicator: z.string().optional(),

@@ -20,8 +20,8 @@ export interface EvalOptions {
   minF1?: number;
 }
 
-export function runEval(paths: string[], opts: EvalOptions, io: CliIO): number {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+export async function runEval(paths: string[], opts: EvalOptions, io: CliIO): Promise<number> {
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const { files, problems } = expandInputs(paths.length ? paths : ['fixtures'], ['.txt', '.md', '.jsonl']);
   for (const p of problems) io.stderr(`chiso: skipped ${p.path}: ${p.message}`);

@@ -12,8 +12,8 @@ import { loadRulesOrThrow } from '../rules-loader.js';
 import { readArticle } from '../read-article.js';
 import type { Candidate } from '../../candidates/types.js';
 
-export function runExplain(file: string, opts: { line?: number; rules?: string; encoding: Encoding }, io: CliIO): number {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+export async function runExplain(file: string, opts: { line?: number; rules?: string; encoding: Encoding }, io: CliIO): Promise<number> {
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const read = readArticle(file, opts.encoding, io.readStdin);
   if (!read.ok) {
     io.stderr(`chiso: cannot read ${file}: ${read.message}`);

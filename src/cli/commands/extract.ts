@@ -39,7 +39,7 @@ const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
 export class StrictFailure extends Error {}
 
 export async function runExtract(inputs: string[], opts: ExtractOptions, io: CliIO): Promise<number> {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const format: Format = opts.format ?? (io.stdoutIsTTY && !opts.out ? 'table' : 'csv');
   const color = format === 'table' && io.stdoutIsTTY && !opts.out && !io.env.NO_COLOR;

@@ -18,8 +18,9 @@ import { isRecordObject, recordFromJsonLine, recordsFromCsv, recordsFromJson } f
 import type { Encoding } from '../../decode/decode.js';
 import { EXIT, type CliIO } from '../context.js';
 import { loadRulesOrThrow } from '../rules-loader.js';
+import { PIVOT_FORMATS } from '../../pivot/by.js';
 
-export const PIVOT_FORMATS = ['csv', 'jsonl', 'table'] as const;
+export { PIVOT_FORMATS };
 
 export interface PivotCliOptions {
   by: PivotBy;
@@ -33,7 +34,7 @@ export interface PivotCliOptions {
 }
 
 export async function runPivot(inputs: string[], opts: PivotCliOptions, io: CliIO): Promise<number> {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const { files, problems } = expandInputs(inputs, [...ARTICLE_EXTENSIONS, '.csv', '.json']);
   let skippedInputs = problems.length;

@@ -30,7 +30,7 @@ interface Group {
 }
 
 export async function runUnmatched(inputs: string[], opts: { rules?: string; format?: 'table' | 'csv' | 'json'; encoding: Encoding }, io: CliIO): Promise<number> {
-  const { ruleSet } = loadRulesOrThrow(opts.rules);
+  const { ruleSet } = await loadRulesOrThrow(opts.rules, io.env);
   const provinces = buildProvinceMatcher(ruleSet.provinces);
   const { files, problems, raw } = expandInputs(inputs, ARTICLE_EXTENSIONS, io.rawArg);
   let skipped = problems.length;
