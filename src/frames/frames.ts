@@ -200,11 +200,10 @@ export function slotCount(f: CompiledFrame): number {
  * a distinct slot of `b`, and no deficit difference.
  */
 export function generalizes(a: CompiledFrame, b: CompiledFrame): boolean {
-  if (a.deficit !== b.deficit) return false;
-  const slots = (f: CompiledFrame) => (f.counted ? [f.counted, ...f.with] : [...f.with]);
+  if (a.deficit !== b.deficit || slotCount(a) >= slotCount(b)) return false;
+  const slots = (f: CompiledFrame) => (f.counted ? [f.counted, ...f.with] : f.with);
   const sa = slots(a);
   const sb = slots(b);
-  if (sa.length >= sb.length) return false;
   const taken = new Set<number>();
   return sa.every((x) => {
     const k = sb.findIndex((y, i) => !taken.has(i) && [...x].some((c) => y.has(c)));
