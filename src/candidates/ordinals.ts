@@ -16,12 +16,15 @@ const RANKED = new RegExp(
   `(?<![\\p{L}])(?:(?:xếp|đứng|giữ|giữ vững|duy trì|vươn lên|tụt xuống|rơi xuống|lên|xuống|vị trí|xếp hạng|thứ hạng)\\s+(?:vị trí\\s+)?thứ|(?:xếp hạng|đứng hạng|đồng hạng|hạng))\\s+(${WORD})${END}`,
   'giu',
 );
+const ANY_ORDINAL = new RegExp(`(?:thứ|hạng)\\s+(?:${WORD})`, 'iu');
 // `… thứ nhất và thứ nhì`, `thứ ba, thứ tư`: a further ordinal right after one read as a rank.
 const MORE = new RegExp(`^\\s*(?:,|và|,\\s*và)\\s+(?:thứ|hạng)\\s+(${WORD})${END}`, 'iu');
 
 /** Rank candidates for the word ordinals of `text` (normalized), in text order. */
 export function wordOrdinals(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // Most articles hold no ordinal word after `thứ` / `hạng`: one quick scan says so.
+  if (!ANY_ORDINAL.test(text)) return out;
   RANKED.lastIndex = 0;
   for (let m = RANKED.exec(text); m; m = RANKED.exec(text)) {
     let word = m[1]!;

@@ -157,7 +157,13 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery, blocked?: Set<st
     for (const c of slot) if (present.has(c)) return true;
     return false;
   };
-  for (const f of ac.set.frames) {
+  // Only frames whose first slot a present concept fills (the index), in the order written.
+  const index = frameIndex(ac.set);
+  const pick = new Uint8Array(ac.set.frames.length);
+  for (const c of present) for (const i of index.get(c) ?? []) pick[i] = 1;
+  for (let i = 0; i < pick.length; i++) {
+    if (!pick[i]) continue;
+    const f = ac.set.frames[i]!;
     const unit = q.bare && f.as ? f.as : q.unit;
     if (!f.units.has(unit) || (f.counted && !holds(f.counted)) || !f.with.every(holds)) continue;
     const m = tryFrame(ac, f, st, unit === q.unit ? q : { ...q, unit }, blocked);
@@ -165,6 +171,21 @@ export function matchFrames(ac: ArticleConcepts, q: FrameQuery, blocked?: Set<st
   }
   // Stable: among equal scores the frame written first wins.
   return out.sort((a, b) => b.score - a.score);
+}
+
+const frameIndexes = new WeakMap<FrameSet, Map<number, number[]>>();
+
+/** Per concept, the frames (by position) whose first slot (`counted`, else `with[0]`) it fills. */
+function frameIndex(set: FrameSet): Map<number, number[]> {
+  let index = frameIndexes.get(set);
+  if (!index) {
+    index = new Map();
+    set.frames.forEach((f, i) => {
+      for (const c of f.counted ?? f.with[0] ?? []) index!.set(c, [...(index!.get(c) ?? []), i]);
+    });
+    frameIndexes.set(set, index);
+  }
+  return index;
 }
 
 /**
