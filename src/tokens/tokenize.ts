@@ -51,17 +51,27 @@ export class Vocabulary {
 }
 
 // Letter-or-mark test for one UTF-16 unit above ASCII, memoized over the BMP.
-const letterCache = new Int8Array(65536); // 0 unknown, 1 letter, 2 not
+const letterCache = new Int8Array(65536); // 0 unknown, 1 letter, 2 not, 3 upper-case letter
 const LETTER = /[\p{L}\p{M}]/u;
+
+function classOf(c: number): number {
+  let v = letterCache[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    v = LETTER.test(ch) ? (ch.toLowerCase() !== ch ? 3 : 1) : 2;
+    letterCache[c] = v;
+  }
+  return v;
+}
 
 function isLetterOrDigit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  let v = letterCache[c]!;
-  if (v === 0) {
-    v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-    letterCache[c] = v;
-  }
-  return v === 1;
+  return classOf(c) !== 2;
+}
+
+/** Whether a letter needs lower-casing (most words have none: no copy is made for them). */
+function isUpper(c: number): boolean {
+  return c < 128 ? c >= 65 && c <= 90 : classOf(c) === 3;
 }
 
 function isDigit(c: number): boolean {
@@ -113,10 +123,12 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     if (isLetterOrDigit(c)) {
       const s = i;
       let allDigits = true;
+      let upper = false;
       while (i < len) {
         const d = text.charCodeAt(i);
         if (isLetterOrDigit(d)) {
           if (!isDigit(d)) allDigits = false;
+          if (!upper && isUpper(d)) upper = true;
           i++;
         } else if (allDigits && (d === 46 || d === 44) && i + 1 < len && isDigit(text.charCodeAt(i + 1)) && i > s) {
           i++; // a group mark inside a number: `1.234`, `50,65`
@@ -124,7 +136,7 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       }
       // A number the vocabulary knows is part of a concept form (`mô hình 4 lớp`).
       if (allDigits) push(s, i, NUMBER, vocab.get(text.slice(s, i)));
-      else push(s, i, WORD, vocab.get(text.slice(s, i).toLowerCase()));
+      else push(s, i, WORD, vocab.get(upper ? text.slice(s, i).toLowerCase() : text.slice(s, i)));
       continue;
     }
     push(i, i + 1, PUNCT, vocab.get(text[i]!));
