@@ -266,7 +266,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   for (let k = 0; k < 2 && isCue(cues.filler, ac.hitStartingAt(t)); k++) t = ac.hitStartingAt(t)!.to;
   let after = ac.hitStartingAt(t);
   if (after && isCueHit(set, after)) after = null;
-  const unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
+  let unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
 
   // A breakdown (`…, trong đó thuê bao 4G …`) is about a part, not about this number.
   for (let k = after ? after.to : numTo; k < rightTo; k++) {
@@ -295,22 +295,20 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const roles: ConceptHit[] = [];
   let inherited: ConceptHit | null = null;
   const leftAll = ac.hitsIn(leftFrom, numFrom);
-  // `Tổng số hộ sản xuất nông nghiệp … là 4.518 hộ`, `… (152/152 cơ sở)`: the head noun after
-  // the number repeats a longer name before it, and that name is what is counted.
-  // The name must be in the number's own part of the sentence: not before a link or a
-  // breakdown (`412.000 tài khoản …, trong đó 318.000 tài khoản mức độ 2` is a part).
-  if (after) {
-    const a = after;
-    const len = a.to - a.from;
-    // … unless a total restates it (`có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp`).
-    const linkAt = lastLink(ac, leftFrom, numFrom);
-    const restated = ac.hitsIn(linkAt, numFrom).some((h) => isCue(cues.subject, h));
-    const ownFrom = restated ? leftFrom : linkAt;
+  // `Tổng số hộ sản xuất nông nghiệp … là 4.518 hộ`, `… (152/152 cơ sở)`, `trong đó cấp xã có
+  // 152 tổ`: the head noun after the number (a concept, or a word no concept knows) repeats a
+  // longer name before it, and that name is what is counted — across a link too, as the press
+  // drops the rest of a name it repeats (`90 tổ công nghệ số cộng đồng cấp xã và 900 tổ cấp
+  // thôn`, `có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp`, `…, trong
+  // đó cấp xã có 152 tổ`), but not past the number before.
+  const headFrom = after ? after.from : unknownNoun ? t : -1;
+  if (headFrom >= 0 && tokens.id[headFrom] !== 0) {
+    const len = after ? after.to - after.from : 1;
     for (let k = leftAll.length - 1; k >= 0; k--) {
       const h = leftAll[k]!;
-      if (h.from < ownFrom || isCue(cues.breakdown, h)) break;
-      if (h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[a.from + j])) {
+      if (h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[headFrom + j])) {
         after = h;
+        unknownNoun = false;
         break;
       }
     }
@@ -457,7 +455,9 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     // may a count in a list whose word after it is the frame's attribute (`1.507 DVCTT, gồm 1.088
     // toàn trình`).
     const afterIsAttr = !!st.after && !!q.prev && f.with.some((slot) => st.after!.concepts.some((c) => slot.has(c)));
-    if (!counted && ((st.roles.length === 0 && q.unit !== 'count' && q.unit !== 'vnd') || afterIsAttr)) {
+    // So may a count that nothing nominal follows (`Thuê bao băng rộng cố định đạt 23,5 triệu.`).
+    const bareCount = q.unit === 'count' && !st.after && !st.unknownNoun;
+    if (!counted && ((st.roles.length === 0 && ((q.unit !== 'count' && q.unit !== 'vnd') || bareCount)) || afterIsAttr)) {
       for (const h of [...st.before, ...st.scope]) if (h.to <= st.numFrom && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
     }
     if (!counted) return null;
