@@ -101,6 +101,13 @@ describe('statements the press writes around a number', () => {
     expect(keyOf('Tổng số hộ sản xuất nông nghiệp có gian hàng trên sàn TMĐT là 4.518 hộ.', 4518)).toBe('econ.farm_households_ecommerce');
     expect(keyOf('Năm 2024, tỉnh có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp.', 1320)).toBe('econ.digital_tech_enterprises');
   });
+  it('a head noun repeated across a link or in a part names the longer name before it', () => {
+    expect(keyOf('Tỉnh có 90 tổ công nghệ số cộng đồng cấp xã và 900 tổ cấp thôn.', 900)).toBe('society.community_tech_teams_village');
+    expect(keyOf('Có 1.560 tổ công nghệ số cộng đồng, trong đó cấp xã có 152 tổ.', 152)).toBe('society.community_tech_teams_commune');
+  });
+  it('a count that nothing nominal follows takes its population from before it', () => {
+    expect(keyOf('Thuê bao băng rộng cố định đạt 23,5 triệu.', 23500000)).toBe('infra.internet_subscriptions');
+  });
   it('a part after `trong đó` keeps what the whole’s statement says of it', () => {
     const text = 'Lực lượng chức năng đã thu nhận 512.640 hồ sơ đăng ký tài khoản định danh điện tử, trong đó 450.000 tài khoản đã được kích hoạt.';
     expect(keyOf(text, 450000)).toBe('gov.eid_accounts_activated');
