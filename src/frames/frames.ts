@@ -499,7 +499,8 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   // A deficit cue inside the statement, or right after it (`sóng điện thoại rất yếu`); the
   // statement starts at its subject (`Tổng số hộ không có smartphone … là 6.981 hộ`).
   const from = Math.min(lo, ...st.roles.map((h) => h.from));
-  const deficit = st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= from && h.to <= hi + 2);
+  // (An index value or a rank lacks nothing: `0,3915, thấp nhất trong các chỉ số` is a low score.)
+  const deficit = q.unit !== 'score' && q.unit !== 'rank' && st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= from && h.to <= hi + 2);
   if (deficit !== f.deficit) return null;
   const specificity = used.reduce((n, h) => n + (h.to - h.from), 0);
   const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance;
