@@ -98,7 +98,7 @@ describe('item 1: patterns that backtrack catastrophically are rejected', () => 
     const r = await chiso(['extract', join(tmp, 'adv.txt'), '--rules', dir, '-f', 'jsonl']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/evil\.yaml:2:5 .*backtrack/);
-    expect(Date.now() - t0).toBeLessThan(20_000); // very loose: the rule never runs
+    expect(Date.now() - t0).toBeLessThan(60_000); // very loose: the rule never runs
   });
 
   it('the bundled rules and the costliest accepted custom rule finish a 100 KB adversarial line', async () => {
@@ -111,7 +111,7 @@ describe('item 1: patterns that backtrack catastrophically are rejected', () => 
     const t0 = Date.now();
     const out = extractArticle({ source: 'adv', text: line }, { ruleSet, provinces: buildProvinceMatcher([]) });
     expect(out.records.length).toBeGreaterThan(0);
-    expect(Date.now() - t0).toBeLessThan(20_000); // linear by construction; the bound is only a tripwire
+    expect(Date.now() - t0).toBeLessThan(60_000); // linear by construction; the bound is only a tripwire
   });
 });
 

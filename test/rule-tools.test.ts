@@ -66,7 +66,7 @@ describe('chiso rules check', () => {
     expect(r.stderr).toMatch(/unknown indicator key "infra\.nope"/);
   });
 
-  it('an adversarial 100 KB line finishes in under a second with every bundled rule', () => {
+  it('an adversarial 100 KB line finishes with every bundled rule (no catastrophic backtracking)', () => {
     const { ruleSet } = buildRuleSet(readRuleSources(RULES_DIR));
     const provinces = buildProvinceMatcher(ruleSet.provinces);
     const lines = ['a'.repeat(100_000), 'a'.repeat(100_000) + '!', '1'.repeat(100_000) + 'x', ('12 thôn, bản ' + 'và '.repeat(20)).repeat(1_500),
@@ -74,15 +74,17 @@ describe('chiso rules check', () => {
     for (const line of lines) {
       const t0 = performance.now();
       extractArticle({ source: 'adversarial', text: line }, { ruleSet, provinces });
-      expect(performance.now() - t0, line.slice(0, 30)).toBeLessThan(1000);
+      // A tripwire, not a benchmark: each takes well under a second on a quiet machine;
+      // catastrophic backtracking takes minutes. The bound leaves room for a loaded CI machine.
+      expect(performance.now() - t0, line.slice(0, 30)).toBeLessThan(15_000);
     }
   });
 
-  it('a 100 KB line that is nothing but numbers (50 000 of them) stays within a few seconds', () => {
+  it('a 100 KB line that is nothing but numbers (50 000 of them) stays linear', () => {
     const { ruleSet } = buildRuleSet(readRuleSources(RULES_DIR));
     const t0 = performance.now();
     extractArticle({ source: 'dense', text: '1 '.repeat(50_000) }, { ruleSet, provinces: buildProvinceMatcher(ruleSet.provinces) });
-    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(performance.now() - t0).toBeLessThan(30_000); // a tripwire: about a second when quiet, minutes if quadratic
   });
 });
 
