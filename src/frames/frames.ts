@@ -108,6 +108,8 @@ export interface FrameQuery {
   nextNextStart: number | null;
   /** The number before `prev`, if any (bounds `prev`'s scope). */
   prevPrevEnd: number | null;
+  /** `prev` states a change (`tăng thêm 640 doanh nghiệp, nâng tổng số lên 7.925 …`): this number continues its statement. */
+  prevChange?: boolean;
 }
 
 export interface FrameMatch {
@@ -251,7 +253,10 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const clauseFrom = tokenAt(tokens, q.clauseStart);
   const clauseTo = tokenAt(tokens, q.clauseEnd);
   // A statement is a few dozen words at most; the bound also keeps a pathological clause linear.
-  const leftFrom = Math.max(numFrom - WINDOW, q.prev ? Math.max(clauseFrom, tokenAt(tokens, q.prev.end)) : clauseFrom);
+  // After a change, the level it leads to continues the change's statement (`Số doanh nghiệp sử
+  // dụng hóa đơn điện tử tăng thêm 640 doanh nghiệp, nâng tổng số lên 7.925 doanh nghiệp`).
+  const leftBound = q.prevChange ? q.prevPrevEnd : q.prev ? q.prev.end : null;
+  const leftFrom = Math.max(numFrom - WINDOW, leftBound !== null ? Math.max(clauseFrom, tokenAt(tokens, leftBound)) : clauseFrom);
   let rightTo = Math.min(numTo + WINDOW, q.next ? Math.min(clauseTo, tokenAt(tokens, q.next.start)) : clauseTo);
   // A concept form that holds the next number (`theo mô hình 4 lớp`) is read whole.
   const formAtNext = q.next ? ac.hitStartingAt(rightTo) : null;
@@ -348,7 +353,9 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
   // A rank or score right after another number of the same index (`… an toàn thông tin mạng
   // đạt 0,8125, xếp thứ 7/63`) is of what that number's statement names.
-  const sameIndex = q.prev && (q.unit === 'rank' || q.unit === 'score') && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
+  // So is a share or level after another with nothing named between them (`tăng từ 34,5% năm
+  // 2022 lên 67,9% năm 2024`).
+  const sameIndex = q.prev && q.unit !== 'count' && q.unit !== 'vnd' && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
   if (q.prev && (sameIndex || onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true))) {
     const prevStart = tokenAt(tokens, q.prev.start);
     const prevFrom = Math.max(prevStart - WINDOW, q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom);

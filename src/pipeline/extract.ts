@@ -171,6 +171,7 @@ export function extractArticle(article: Article, opts: ExtractOptions): Extracti
       const query = {
         start: c.start, end: c.end, unit: c.unit, bare: c.bare, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
         nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
+        prevChange: prev !== null && isChange(prev),
       };
       const blocked = new Set<string>();
       const filled = matchFrames(concepts, query, blocked);
