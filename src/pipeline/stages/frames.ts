@@ -1,0 +1,59 @@
+/**
+ * Stage 2: concept frames (`src/frames`). A number takes the key whose frame its statement
+ * fills; `chooseFrame` says when a frame overrides a rule, and the catalog's own phrases read a
+ * number nothing else reads.
+ */
+import { chooseFrame, matchFrames, matchPhrase } from '../../frames/frames.js';
+import { frameRule } from '../../frames/rule.js';
+import { isChange, type Document } from '../document.js';
+
+export function readFrames(doc: Document): void {
+  const { text, cands, matches, sentences, sentenceOf, clauses, live, opts, concepts, frameTraces } = doc;
+  if (concepts) {
+    // Every number that states something bounds its neighbours' statements, changes included.
+    const stated = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
+    const at = new Map(stated.map((ci, k) => [ci, k]));
+    live.forEach((ci) => {
+      const c = cands[ci]!;
+      // A rank within a region is not the catalog's rank among all provinces.
+      if (c.regional) return;
+      const k = at.get(ci)!;
+      const clause = clauses.clause(sentences[sentenceOf[ci]!]!, c.start);
+      const inClause = (j: number | undefined) => (j !== undefined && sentenceOf[j] === sentenceOf[ci] && cands[j]!.start >= clause.start && cands[j]!.end <= clause.end ? cands[j]! : null);
+      const prev = inClause(stated[k - 1]);
+      const next = inClause(stated[k + 1]);
+      const query = {
+        start: c.start, end: c.end, unit: c.unit, bare: c.bare, clauseStart: clause.start, clauseEnd: clause.end, prev, next,
+        nextNextStart: inClause(stated[k + 2])?.start ?? null, prevPrevEnd: inClause(stated[k - 2])?.end ?? null,
+        prevChange: prev !== null && isChange(prev),
+      };
+      const blocked = new Set<string>();
+      const filled = matchFrames(concepts, query, blocked);
+      let ruleKey = matches[ci]?.rule.rule.indicator ?? null;
+      // A rule whose key's frame the statement fills but for a concept that marks another key
+      // or the opposite (`tỷ lệ hồ sơ trễ hạn` for on-time dossiers) read past the words.
+      if (ruleKey && blocked.has(ruleKey) && !filled.some((m) => m.frame.key === ruleKey)) {
+        matches[ci] = null;
+        ruleKey = null;
+      }
+      let fm = chooseFrame(filled, ruleKey);
+      // No frame and no rule: the catalog's own phrase for a key, if the number's words hold one.
+      const byPhrase = !fm && !ruleKey && filled.length === 0 ? matchPhrase(concepts, query) : null;
+      if (byPhrase) fm = byPhrase;
+      // A share whose subject only the number before it lends (`1.245/1.312 tổ …, đạt 94,9%`)
+      // restates that number: its key comes from it (the companion link), not from a frame.
+      if (fm?.inherited && !ruleKey && prev && matches[stated[k - 1]!] && RESTATES.test(text.slice(prev.end, c.start))) fm = null;
+      if (opts.trace) {
+        frameTraces[ci] = {
+          concepts: concepts.conceptsNear(c.start, c.end), ruleKey, chosen: fm?.frame.key ?? null,
+          filled: filled.map((m) => ({ key: m.frame.key, score: m.score, why: m.why })),
+        };
+      }
+      if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: fm.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
+    });
+  }
+
+}
+
+// What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
+const RESTATES = /[,(]\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
