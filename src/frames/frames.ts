@@ -268,8 +268,9 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
 
   // Counted: right after the number, past fillers (`100% các xã`, `1.200 lượt người`).
   let t = numTo;
-  for (let k = 0; k < 2 && isCue(cues.filler, ac.hitStartingAt(t)); k++) t = ac.hitStartingAt(t)!.to;
-  let after = ac.hitStartingAt(t);
+  // Only within the clause: the next line's `Số …` is another statement.
+  for (let k = 0; k < 2 && t < rightTo && isCue(cues.filler, ac.hitStartingAt(t)); k++) t = ac.hitStartingAt(t)!.to;
+  let after = t < rightTo ? ac.hitStartingAt(t) : null;
   if (after && isCueHit(set, after)) after = null;
   let unknownNoun = !after && t < rightTo && tokens.kind[t] === WORD && !isCue(cues.stop, ac.hitStartingAt(t)) && !isCue(cues.coord, ac.hitStartingAt(t)) && !isCue(cues.subject, ac.hitStartingAt(t));
 
