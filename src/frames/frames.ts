@@ -78,6 +78,11 @@ export class ArticleConcepts {
     return this.text.slice(this.tokens.start[h.from], this.tokens.end[h.to - 1]);
   }
 
+  /** Whether a concept (not a cue) stands between two offsets of the text. */
+  namesBetween(start: number, end: number): boolean {
+    return this.hitsIn(tokenAt(this.tokens, start), tokenAt(this.tokens, end)).some((h) => !isCueHit(this.set, h));
+  }
+
   /** Hits wholly inside the token range [from, to). */
   hitsIn(from: number, to: number): ConceptHit[] {
     const out: ConceptHit[] = [];
@@ -197,7 +202,7 @@ function frameIndex(set: FrameSet): Map<number, number[]> {
  * frame that also has `phát sinh hồ sơ`). A rule whose key no frame fills keeps it: it reads a
  * phrasing the frames do not know.
  */
-export function chooseFrame(matches: FrameMatch[], ruleKey: string | null): FrameMatch | null {
+export function chooseFrame(matches: FrameMatch[], ruleKey: string | null, unit?: Unit): FrameMatch | null {
   const best = matches[0];
   if (!best) return null;
   if (ruleKey === null) return best;
@@ -210,8 +215,10 @@ export function chooseFrame(matches: FrameMatch[], ruleKey: string | null): Fram
   if (own) return slotCount(best.frame) > slotCount(own.frame) ? best : null;
   // The frames know the rule's key, yet none of its frames is filled while a frame that says
   // as much as any of them is: the rule's pattern read past what the words say.
+  // (An index's name is no weak clue: for a rank or score one slot says as much as any.)
   const ruleSlots = best.frame.slotsByKey.get(ruleKey);
-  return ruleSlots !== undefined && slotCount(best.frame) >= Math.max(2, ruleSlots) ? best : null;
+  const floor = unit === 'rank' || unit === 'score' ? 1 : 2;
+  return ruleSlots !== undefined && slotCount(best.frame) >= Math.max(floor, ruleSlots) ? best : null;
 }
 
 export function slotCount(f: CompiledFrame): number {
@@ -328,7 +335,10 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // kích hoạt`) keeps what the whole's statement says of it.
   const linkEnd = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
   const part = q.prev !== null && isCue(cues.breakdown, ac.hitStartingAt(linkEnd));
-  const left = q.prev && !part ? ac.hitsIn(linkEnd, numFrom) : leftAll;
+  // After a change, and for a rank or score after another (`đạt 465,68 điểm chuyển đổi số, xếp
+  // thứ 21/63`), the words after the number before are this number's too.
+  const ranked = (q.unit === 'rank' || q.unit === 'score') && q.prev !== null;
+  const left = q.prev && !part && !q.prevChange && !ranked ? ac.hitsIn(linkEnd, numFrom) : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
     if (isCue(cues.subject, h)) lastCue = k;
@@ -336,6 +346,12 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   if (lastCue >= 0) {
     const subj = left.slice(lastCue + 1).find((h) => !isCueHit(set, h));
     if (subj) roles.push(subj);
+  }
+  // A rank or score takes as its subject the name right before it, after the last link
+  // (`chính quyền số đạt 0,6588, kinh tế số 0,4912`): the name before the link is the other's.
+  if (roles.length === 0 && (q.unit === 'rank' || q.unit === 'score')) {
+    const own = ac.hitsIn(linkEnd, numFrom).filter((h) => !isCueHit(set, h));
+    if (own.length) roles.push(own[own.length - 1]!);
   }
   // A label: `Hộ có cáp quang: 71%`, `Tỷ lệ DVCTT toàn trình | 85,2%`.
   const prevTok = numFrom - 1;

@@ -36,7 +36,7 @@ export function readFrames(doc: Document): void {
         matches[ci] = null;
         ruleKey = null;
       }
-      let fm = chooseFrame(filled, ruleKey);
+      let fm = chooseFrame(filled, ruleKey, c.unit);
       // No frame and no rule: the catalog's own phrase for a key, if the number's words hold one.
       const byPhrase = !fm && !ruleKey && filled.length === 0 ? matchPhrase(concepts, query) : null;
       if (byPhrase) fm = byPhrase;
@@ -50,6 +50,12 @@ export function readFrames(doc: Document): void {
         };
       }
       if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: fm.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
+      // A rank or score that nothing names, right after one of the same kind with nothing named
+      // between them (`từ vị trí 38 lên vị trí 31`), is of the same index.
+      else if (!matches[ci] && prev && prev.unit === c.unit && (c.unit === 'rank' || c.unit === 'score')) {
+        const lender = matches[stated[k - 1]!];
+        if (lender && !concepts.namesBetween(prev.end, c.start)) matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
+      }
     });
   }
 
