@@ -61,6 +61,14 @@ describe('frames for rankings and index scores', () => {
   it('a bare index value is a score of the pillar named (`as: score`)', () => {
     expect(read('Trụ cột thể chế số của tỉnh đạt 0,6120.')).toEqual([['dti.score_institutions', 0.612, 'score', true]]);
   });
+  it('a rank or score takes the name right before it (`…, kinh tế số 0,4912`)', () => {
+    expect(read('Chỉ số chính quyền số đạt 0,6588, kinh tế số 0,4912 và xã hội số 0,5307.').map((r) => r[0])).toEqual(['dti.score_government', 'dti.score_economy', 'dti.score_society']);
+  });
+  it('a rank nothing names after one of the same index is of that index (`từ vị trí 38 lên vị trí 31`)', () => {
+    expect(read('Về xã hội số, tỉnh vươn lên 7 bậc, từ vị trí 38 lên vị trí 31.').filter((r) => r[2] === 'rank')).toEqual([
+      ['dti.rank_society', 38, 'rank', true], ['dti.rank_society', 31, 'rank', true],
+    ]);
+  });
   it('a rank right after a score of the same index is that index’s rank', () => {
     expect(read('Chỉ số an toàn thông tin mạng đạt 0,8125, xếp thứ 7/63.')).toEqual([
       ['dti.score_security', 0.8125, 'score', true], ['dti.rank_security', 7, 'rank', true],
