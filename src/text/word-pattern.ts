@@ -14,17 +14,21 @@
 const LETTER = /\p{L}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** Per UTF-16 unit: 1 letter, 2 number (or other word character per the boundary kind). */
-const CLASS: Uint8Array = (() => {
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: decided on the code point below
-    const ch = String.fromCharCode(c);
-    if (LETTER.test(ch)) t[c] = 1;
-    else if (LETTER_OR_NUMBER.test(ch)) t[c] = 2;
+/**
+ * Per UTF-16 unit, filled on first sight (a table of the whole BMP costs 130 000 regex tests
+ * at every start): 1 letter, 2 number (or other word character per the boundary kind), 3 neither.
+ */
+const CLASS = new Uint8Array(65536);
+
+function classOf(unit: number): number {
+  let v = CLASS[unit]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(unit);
+    v = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 3;
+    CLASS[unit] = v;
   }
-  return t;
-})();
+  return v;
+}
 
 export type Boundary = 'letter' | 'letter-or-number';
 
@@ -33,7 +37,7 @@ export function letterAt(s: string, pos: number): boolean {
   if (pos >= s.length) return false;
   const unit = s.charCodeAt(pos);
   if (unit >= 0xd800 && unit <= 0xdbff) return LETTER.test(String.fromCodePoint(s.codePointAt(pos)!));
-  return CLASS[unit] === 1;
+  return classOf(unit) === 1;
 }
 
 /** Whether the character ending right before `pos` is a word character for this boundary. */
@@ -44,9 +48,9 @@ export function wordCharBefore(s: string, pos: number, boundary: Boundary): bool
   if (unit >= 0xdc00 && unit <= 0xdfff && pos >= 2) {
     const cp = s.codePointAt(pos - 2)!;
     const ch = String.fromCodePoint(cp);
-    cls = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 0;
-  } else cls = CLASS[unit]!;
-  return boundary === 'letter' ? cls === 1 : cls !== 0;
+    cls = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 3;
+  } else cls = classOf(unit);
+  return boundary === 'letter' ? cls === 1 : cls !== 3;
 }
 
 export class WordPattern {
