@@ -112,6 +112,9 @@ describe('statements the press writes around a number', () => {
   it('a head noun repeated across a link or in a part names the longer name before it', () => {
     expect(keyOf('Tỉnh có 90 tổ công nghệ số cộng đồng cấp xã và 900 tổ cấp thôn.', 900)).toBe('society.community_tech_teams_village');
     expect(keyOf('Có 1.560 tổ công nghệ số cộng đồng, trong đó cấp xã có 152 tổ.', 152)).toBe('society.community_tech_teams_commune');
+    // … and past other numbers of the clause, for a head no concept knows.
+    const text = 'Có 1.560 tổ công nghệ số cộng đồng với 9.870 thành viên, trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ.';
+    expect([keyOf(text, 152), keyOf(text, 1408)]).toEqual(['society.community_tech_teams_commune', 'society.community_tech_teams_village']);
   });
   it('a count that nothing nominal follows takes its population from before it', () => {
     expect(keyOf('Thuê bao băng rộng cố định đạt 23,5 triệu.', 23500000)).toBe('infra.internet_subscriptions');

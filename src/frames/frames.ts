@@ -314,11 +314,14 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // drops the rest of a name it repeats (`90 tổ công nghệ số cộng đồng cấp xã và 900 tổ cấp
   // thôn`, `có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp`, `…, trong
   // đó cấp xã có 152 tổ`), but not past the number before.
+  // A head no concept knows (`… trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ`) may repeat a
+  // name from further back in the clause, past other numbers: the nearest such name.
   const headFrom = after ? after.from : unknownNoun ? t : -1;
   if (headFrom >= 0 && tokens.id[headFrom] !== 0) {
     const len = after ? after.to - after.from : 1;
-    for (let k = leftAll.length - 1; k >= 0; k--) {
-      const h = leftAll[k]!;
+    const names = after ? leftAll : ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), numFrom);
+    for (let k = names.length - 1; k >= 0; k--) {
+      const h = names[k]!;
       if (h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[headFrom + j])) {
         after = h;
         unknownNoun = false;
