@@ -128,6 +128,11 @@ describe('chiso explain', () => {
     const r = await chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt', '--line', '19']);
     expect(r.stdout.match(/^\s+\d+ │/gm)).toHaveLength(1);
   });
+  it('says where a key came from when no frame was filled: a catalog phrase, the rank before', async () => {
+    const r = await chiso(['explain', '-'], 'Tỷ lệ HSTT đạt 45,5%.\nVề xã hội số, tỉnh vươn lên 7 bậc, từ vị trí 38 lên vị trí 31.\n');
+    expect(r.stdout).toMatch(/frames: none filled; gov\.online_dossiers from catalog phrase "HSTT"/);
+    expect(r.stdout).toMatch(/frames: none filled; dti\.rank_society from the rank before it/);
+  });
 });
 
 describe('chiso unmatched', () => {

@@ -53,6 +53,8 @@ export interface FrameTrace {
   /** The key a rule gave the number before frames were read, and what the frames decided. */
   ruleKey: string | null;
   chosen: string | null;
+  /** How the key came when no frame was filled: a catalog phrase, or the number before. */
+  via?: string;
 }
 
 export interface Extraction {

@@ -73,7 +73,7 @@ export async function runExplain(file: string, opts: { line?: number; rules?: st
 function explainFrames(f: FrameTrace, w: (s: string) => void): void {
   if (f.concepts.length) w(`concepts: ${f.concepts.join(' · ')}`);
   if (f.filled.length === 0) {
-    w('frames: none filled');
+    w(`frames: none filled${f.via ? `; ${f.chosen ?? 'the key'} from ${f.via}` : ''}`);
     return;
   }
   const verdict = f.chosen ? `frame ${f.chosen} wins${f.ruleKey ? ` over the rule's ${f.ruleKey}` : ''}`

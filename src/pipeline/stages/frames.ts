@@ -54,8 +54,12 @@ export function readFrames(doc: Document): void {
       // between them (`từ vị trí 38 lên vị trí 31`), is of the same index.
       else if (!matches[ci] && prev && prev.unit === c.unit && (c.unit === 'rank' || c.unit === 'score')) {
         const lender = matches[stated[k - 1]!];
-        if (lender && !concepts.namesBetween(prev.end, c.start)) matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
+        if (lender && !concepts.namesBetween(prev.end, c.start)) {
+          matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
+          if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: lender.rule.rule.indicator, via: `the ${c.unit} before it (nothing named between them)` });
+        }
       }
+      if (byPhrase && frameTraces[ci]) frameTraces[ci]!.via = byPhrase.why;
     });
   }
 
