@@ -122,6 +122,9 @@ describe('statements the press writes around a number', () => {
   it('what counts a number stays in its clause: the next line is another statement', () => {
     expect(keyOf('Tỷ lệ dịch vụ công trực tuyến toàn trình: 71,3%\nSố tài khoản định danh điện tử đã kích hoạt: 512.300', 71.3)).toBe('gov.online_services_full');
   });
+  it('a part after `riêng` is of what the whole’s statement names', () => {
+    expect(keyOf('Cáp quang đã đến 86,9% hộ gia đình trong tỉnh, riêng khu vực thành thị đạt gần 97%.', 97)).toBe('infra.households_fiber');
+  });
   it('a part after `trong đó` keeps what the whole’s statement says of it', () => {
     const text = 'Lực lượng chức năng đã thu nhận 512.640 hồ sơ đăng ký tài khoản định danh điện tử, trong đó 450.000 tài khoản đã được kích hoạt.';
     expect(keyOf(text, 450000)).toBe('gov.eid_accounts_activated');

@@ -137,6 +137,8 @@ interface Statement {
   roles: ConceptHit[];
   /** The counted concept right after the number (a count must be of what the frame counts). */
   after: ConceptHit | null;
+  /** `after` is a longer name its head noun repeats: what is counted, never an attribute. */
+  afterNamed: boolean;
   /** A word right after the number that no concept knows: the number counts something else. */
   unknownNoun: boolean;
   scope: ConceptHit[];
@@ -317,6 +319,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // A head no concept knows (`… trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ`) may repeat a
   // name from further back in the clause, past other numbers: the nearest such name.
   const headFrom = after ? after.from : unknownNoun ? t : -1;
+  let named = false;
   if (headFrom >= 0 && tokens.id[headFrom] !== 0) {
     const len = after ? after.to - after.from : 1;
     const names = after ? leftAll : ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), numFrom);
@@ -325,6 +328,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
       if (h.to - h.from > len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[headFrom + j])) {
         after = h;
         unknownNoun = false;
+        named = true;
         break;
       }
     }
@@ -376,7 +380,8 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // So is a share or level after another with nothing named between them (`tăng từ 34,5% năm
   // 2022 lên 67,9% năm 2024`).
   const sameIndex = q.prev && q.unit !== 'count' && q.unit !== 'vnd' && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
-  if (q.prev && (sameIndex || onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true))) {
+  // A part (`…, riêng khu vực thành thị đạt gần 97%`) is of what the whole's statement names.
+  if (q.prev && (sameIndex || part || onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true))) {
     const prevStart = tokenAt(tokens, q.prev.start);
     const prevFrom = Math.max(prevStart - WINDOW, q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom);
     scope = ac.hitsIn(prevFrom, prevStart).concat(scope);
@@ -392,7 +397,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
   return {
-    numFrom, numTo, roles, after, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
+    numFrom, numTo, roles, after, afterNamed: named, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
     ownFrom: q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, ownTo: rightTo, afterFillers: t,
   };
 }
@@ -481,7 +486,7 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     // A share may name what it is of anywhere before it (`DVCTT toàn trình đạt 62,87%`), and so
     // may a count in a list whose word after it is the frame's attribute (`1.507 DVCTT, gồm 1.088
     // toàn trình`).
-    const afterIsAttr = !!st.after && !!q.prev && f.with.some((slot) => st.after!.concepts.some((c) => slot.has(c)));
+    const afterIsAttr = !!st.after && !st.afterNamed && !!q.prev && f.with.some((slot) => st.after!.concepts.some((c) => slot.has(c)));
     // So may a count that nothing nominal follows (`Thuê bao băng rộng cố định đạt 23,5 triệu.`).
     const bareCount = q.unit === 'count' && !st.after && !st.unknownNoun;
     if (!counted && ((st.roles.length === 0 && ((q.unit !== 'count' && q.unit !== 'vnd') || bareCount)) || afterIsAttr)) {
