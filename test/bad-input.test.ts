@@ -130,7 +130,7 @@ describe('bad inputs are reported and skipped; the run goes on', () => {
   it('a record that fails validation is reported with rule and line, and only it is dropped', async () => {
     const r = await chiso(['extract', '-', '-f', 'jsonl'], 'Tỷ lệ DVCTT toàn trình đạt 5.000%.\nTỉnh có 12 trạm BTS.');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/rejected a record from stdin:1 \[gov\.online_services_full\.share\]: .*percentage out of range/);
+    expect(r.stderr).toMatch(/rejected a record from stdin:1 \[frame\.gov\.online_services_full\]: .*percentage out of range/);
     expect(recordCount(r.stdout)).toBe(1);
   });
 });
