@@ -116,6 +116,12 @@ describe('statements the press writes around a number', () => {
     const text = 'Có 1.560 tổ công nghệ số cộng đồng với 9.870 thành viên, trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ.';
     expect([keyOf(text, 152), keyOf(text, 1408)]).toEqual(['society.community_tech_teams_commune', 'society.community_tech_teams_village']);
   });
+  it('`không chỉ` is no deficit', () => {
+    expect(keyOf('Tỷ lệ người dân trưởng thành có điện thoại thông minh đạt 85%, không chỉ ở thành thị mà cả nông thôn.', 85)).toBe('society.adults_with_smartphone');
+  });
+  it('a total that names nothing of its own continues the statement before it', () => {
+    expect(keyOf('Có thêm 215 thủ tục hành chính được đồng bộ lên Cổng DVCQG, nâng tổng số lên 1.342 thủ tục.', 1342)).toBe('gov.online_services_on_national_portal');
+  });
   it('a count that nothing nominal follows takes its population from before it', () => {
     expect(keyOf('Thuê bao băng rộng cố định đạt 23,5 triệu.', 23500000)).toBe('infra.internet_subscriptions');
   });

@@ -345,7 +345,11 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // After a change, and for a rank or score after another (`đạt 465,68 điểm chuyển đổi số, xếp
   // thứ 21/63`), the words after the number before are this number's too.
   const ranked = (q.unit === 'rank' || q.unit === 'score') && q.prev !== null;
-  const left = q.prev && !part && !q.prevChange && !ranked ? ac.hitsIn(linkEnd, numFrom) : leftAll;
+  // So are they for a total that names nothing of its own (`…, nâng tổng số lên 1.342 thủ tục`).
+  const own = q.prev ? ac.hitsIn(linkEnd, numFrom) : leftAll;
+  const cueAt = own.findIndex((h) => isCue(cues.subject, h));
+  const restated = cueAt >= 0 && !own.slice(cueAt + 1).some((h) => !isCueHit(set, h));
+  const left = q.prev && !part && !q.prevChange && !ranked && !restated ? own : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
     if (isCue(cues.subject, h)) lastCue = k;
