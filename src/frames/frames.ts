@@ -419,7 +419,8 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
     const h = ac.hitStartingAt(k);
     if (h && h.to <= to) {
       if (isCue(set.cues.coord, h)) sawLink = true;
-      else if (isCueHit(set, h) && !isCue(set.cues.filler, h)) return false;
+      // A qualifier right before the number (`và trên 70% hộ gia đình`) links as well as nothing.
+      else if (isCueHit(set, h) && !isCue(set.cues.filler, h) && h.to !== to) return false;
       else concepts++;
       k = h.to - 1;
       continue;
