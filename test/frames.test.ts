@@ -105,6 +105,19 @@ describe('the catalog’s own phrases, when nothing else reads a number', () => 
 
 describe('statements the press writes around a number', () => {
   const keyOf = (text: string, value: number) => extract(text).records.find((r) => r.value === value)?.indicator ?? null;
+  // One statement each: [what it shows, the text, the number, the key it must get (null: none)].
+  const readings: [string, string, number, string | null][] = [
+    ['`không chỉ` is no deficit', 'Tỷ lệ người dân trưởng thành có điện thoại thông minh đạt 85%, không chỉ ở thành thị mà cả nông thôn.', 85, 'society.adults_with_smartphone'],
+    ['a total that names nothing of its own continues the statement before it', 'Có thêm 215 thủ tục hành chính được đồng bộ lên Cổng DVCQG, nâng tổng số lên 1.342 thủ tục.', 1342, 'gov.online_services_on_national_portal'],
+    ['a count that nothing nominal follows takes its population from before it', 'Thuê bao băng rộng cố định đạt 23,5 triệu.', 23500000, 'infra.internet_subscriptions'],
+    ['what counts a number stays in its clause: the next line is another statement', 'Tỷ lệ dịch vụ công trực tuyến toàn trình: 71,3%\nSố tài khoản định danh điện tử đã kích hoạt: 512.300', 71.3, 'gov.online_services_full'],
+    ['a part after `riêng` is of what the whole’s statement names', 'Cáp quang đã đến 86,9% hộ gia đình trong tỉnh, riêng khu vực thành thị đạt gần 97%.', 97, 'infra.households_fiber'],
+    ['a total of a deficit keeps its deficit (`Tổng số hộ không có smartphone … là N hộ`)', 'Tổng số hộ gia đình không có smartphone trên địa bàn là 6.981 hộ gia đình.', 6981, 'society.households_without_smartphone'],
+    ['a rank’s noun is the field it is taken in', 'Hạ tầng số của tỉnh thuộc top 10 địa phương dẫn đầu.', 10, 'dti.rank_infrastructure'],
+  ];
+  it.each(readings)('%s', (_what, text, value, key) => {
+    expect(keyOf(text, value)).toBe(key);
+  });
   it('a head noun after the number repeats the longer name before it', () => {
     expect(keyOf('Tổng số hộ sản xuất nông nghiệp có gian hàng trên sàn TMĐT là 4.518 hộ.', 4518)).toBe('econ.farm_households_ecommerce');
     expect(keyOf('Năm 2024, tỉnh có thêm 46 doanh nghiệp công nghệ số, nâng tổng số lên 1.320 doanh nghiệp.', 1320)).toBe('econ.digital_tech_enterprises');
@@ -116,30 +129,9 @@ describe('statements the press writes around a number', () => {
     const text = 'Có 1.560 tổ công nghệ số cộng đồng với 9.870 thành viên, trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ.';
     expect([keyOf(text, 152), keyOf(text, 1408)]).toEqual(['society.community_tech_teams_commune', 'society.community_tech_teams_village']);
   });
-  it('`không chỉ` is no deficit', () => {
-    expect(keyOf('Tỷ lệ người dân trưởng thành có điện thoại thông minh đạt 85%, không chỉ ở thành thị mà cả nông thôn.', 85)).toBe('society.adults_with_smartphone');
-  });
-  it('a total that names nothing of its own continues the statement before it', () => {
-    expect(keyOf('Có thêm 215 thủ tục hành chính được đồng bộ lên Cổng DVCQG, nâng tổng số lên 1.342 thủ tục.', 1342)).toBe('gov.online_services_on_national_portal');
-  });
-  it('a count that nothing nominal follows takes its population from before it', () => {
-    expect(keyOf('Thuê bao băng rộng cố định đạt 23,5 triệu.', 23500000)).toBe('infra.internet_subscriptions');
-  });
-  it('what counts a number stays in its clause: the next line is another statement', () => {
-    expect(keyOf('Tỷ lệ dịch vụ công trực tuyến toàn trình: 71,3%\nSố tài khoản định danh điện tử đã kích hoạt: 512.300', 71.3)).toBe('gov.online_services_full');
-  });
-  it('a part after `riêng` is of what the whole’s statement names', () => {
-    expect(keyOf('Cáp quang đã đến 86,9% hộ gia đình trong tỉnh, riêng khu vực thành thị đạt gần 97%.', 97)).toBe('infra.households_fiber');
-  });
   it('a part after `trong đó` keeps what the whole’s statement says of it', () => {
     const text = 'Lực lượng chức năng đã thu nhận 512.640 hồ sơ đăng ký tài khoản định danh điện tử, trong đó 450.000 tài khoản đã được kích hoạt.';
     expect(keyOf(text, 450000)).toBe('gov.eid_accounts_activated');
-  });
-  it('a total of a deficit keeps its deficit (`Tổng số hộ không có smartphone … là N hộ`)', () => {
-    expect(keyOf('Tổng số hộ gia đình không có smartphone trên địa bàn là 6.981 hộ gia đình.', 6981)).toBe('society.households_without_smartphone');
-  });
-  it('a rank’s noun is the field it is taken in', () => {
-    expect(keyOf('Hạ tầng số của tỉnh thuộc top 10 địa phương dẫn đầu.', 10)).toBe('dti.rank_infrastructure');
   });
   it('densities: mobile broadband is internet, a phone subscription is mobile-cellular, per household is neither', () => {
     expect(keyOf('Bình quân mỗi người dân có 1,2 thuê bao di động/người.', 1.2)).toBe('infra.mobile_subscription_density');
