@@ -4,6 +4,7 @@
  * Windows are never longer than MAX_WINDOW characters, which also bounds any pattern's work.
  */
 import type { Span } from '../text/sentences.js';
+import { firstIndexWhere } from '../text/search.js';
 
 export const MAX_WINDOW = 400;
 
@@ -40,13 +41,6 @@ export class ClauseBounds {
   }
 
   private firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.semis.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.semis[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndexWhere(this.semis.length, (i) => this.semis[i]! >= pos);
   }
 }

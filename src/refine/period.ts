@@ -17,6 +17,7 @@
  */
 import type { Span } from '../text/sentences.js';
 import { WordPattern } from '../text/word-pattern.js';
+import { firstIndexWhere } from '../text/search.js';
 
 export interface Period {
   start: number;
@@ -81,13 +82,7 @@ export function findPeriods(text: string, sentences: Span[], from = 0, to = text
 
 function findPeriodsIn(text: string, scanned: string, offset: number, sentences: Span[], pattern: WordPattern): Period[] {
   const out: Period[] = [];
-  let si = 0;
-  let hi = sentences.length;
-  while (si < hi) {
-    const mid = (si + hi) >> 1;
-    if (sentences[mid]!.end <= offset) si = mid + 1;
-    else hi = mid;
-  }
+  let si = firstIndexWhere(sentences.length, (i) => sentences[i]!.end > offset);
   for (const m of pattern.all(scanned)) {
     const g = m.groups!;
     let start = offset + m.index!;
@@ -179,16 +174,7 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
     periodOf(start, end, sentence, clause, status) {
       const periods = periodsAround(sentence);
       if (periods.length === 0) return null;
-      const firstAtOrAfter = (pos: number) => {
-        let lo = 0;
-        let hi = periods.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (periods[mid]!.start < pos) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
+      const firstAtOrAfter = (pos: number) => firstIndexWhere(periods.length, (i) => periods[i]!.start >= pos);
       const k = firstAtOrAfter(end);
       // 1. Right after the number: `34,5% năm 2022`.
       const next = periods[k];

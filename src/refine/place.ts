@@ -12,6 +12,7 @@
  */
 import type { Span } from '../text/sentences.js';
 import { LEVEL, type Mention } from '../places/gazetteer.js';
+import { firstIndexWhere } from '../text/search.js';
 
 export interface PlaceIndex {
   /**
@@ -63,16 +64,7 @@ export function buildPlaceIndex(text: string, all: Mention[], articleProvince: s
     if (real.length === 0) return null;
     return { start: real[0]!.start, end: real[real.length - 1]!.end };
   };
-  const firstAtOrAfter = (pos: number) => {
-    let lo = 0;
-    let hi = slots.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (slots[mid]!.m.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrAfter = (pos: number) => firstIndexWhere(slots.length, (i) => slots[i]!.m.start >= pos);
 
   return {
     placeOf(start, end, clause, numbersAfter) {
@@ -130,16 +122,7 @@ export function provinceVotes(text: string, mentions: Mention[], sentences: Span
   const lead = leadEnd(text);
   // Sentences naming two provinces or more compare them (`Lâm Đồng … cao nhất (81,6%), tiếp đến là
   // Đắk Lắk`): their bare names say nothing of the article's own province.
-  const sentenceOf = (pos: number) => {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.end <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const sentenceOf = (pos: number) => firstIndexWhere(sentences.length, (k) => sentences[k]!.end > pos);
   const provincesIn = new Map<number, Set<string>>();
   for (const m of mentions) {
     if (m.kind !== 'province' || !m.province) continue;
