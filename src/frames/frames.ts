@@ -254,7 +254,19 @@ function isCue(set: Set<number>, h: ConceptHit | null): boolean {
   return !!h && h.concepts.some((c) => set.has(c));
 }
 
+// matchFrames and, when no frame is filled, matchPhrase read the same number's statement.
+const statements = new WeakMap<FrameQuery, Statement | null>();
+
 function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
+  let st = statements.get(q);
+  if (st === undefined) {
+    st = readStatement(ac, q);
+    statements.set(q, st);
+  }
+  return st;
+}
+
+function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const { tokens, set } = ac;
   const { cues } = set;
   const numFrom = tokenAt(tokens, q.start);
@@ -346,7 +358,7 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // thứ 21/63`), the words after the number before are this number's too.
   const ranked = (q.unit === 'rank' || q.unit === 'score') && q.prev !== null;
   // So are they for a total that names nothing of its own (`…, nâng tổng số lên 1.342 thủ tục`).
-  const own = q.prev ? ac.hitsIn(linkEnd, numFrom) : leftAll;
+  const own = q.prev ? ac.hitsIn(linkEnd, numFrom) : leftAll; // the number's own words, after the last link
   const cueAt = own.findIndex((h) => isCue(cues.subject, h));
   const restated = cueAt >= 0 && !own.slice(cueAt + 1).some((h) => !isCueHit(set, h));
   const left = q.prev && !part && !q.prevChange && !ranked && !restated ? own : leftAll;
@@ -361,8 +373,8 @@ function statementOf(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // A rank or score takes as its subject the name right before it, after the last link
   // (`chính quyền số đạt 0,6588, kinh tế số 0,4912`): the name before the link is the other's.
   if (roles.length === 0 && (q.unit === 'rank' || q.unit === 'score')) {
-    const own = ac.hitsIn(linkEnd, numFrom).filter((h) => !isCueHit(set, h));
-    if (own.length) roles.push(own[own.length - 1]!);
+    const ownNames = own.filter((h) => !isCueHit(set, h));
+    if (ownNames.length) roles.push(ownNames[ownNames.length - 1]!);
   }
   // A label: `Hộ có cáp quang: 71%`, `Tỷ lệ DVCTT toàn trình | 85,2%`.
   const prevTok = numFrom - 1;
