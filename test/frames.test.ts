@@ -95,6 +95,10 @@ describe('the catalog’s own phrases, when nothing else reads a number', () => 
     expect([r?.indicator, r?.value, r?.rule]).toEqual(['gov.online_dossiers', 45.5, 'frame.gov.online_dossiers']);
     expect('Tỷ lệ HSTT đạt 45,5%.'.slice(r!.start, r!.end)).toBe(r!.text);
   });
+  it('a share whose whole subject is a key’s phrase takes the key (`Tỷ lệ phủ sóng 4G`, `Tỷ lệ FTTH`)', () => {
+    expect(extract('Tỷ lệ phủ sóng 4G đạt 99,2%.').records.map((r) => [r.indicator, r.value])).toEqual([['infra.villages_4g_coverage', 99.2]]);
+    expect(extract('Tỷ lệ FTTH đạt 71%.').records.map((r) => [r.indicator, r.value])).toEqual([['infra.households_fiber', 71]]);
+  });
   it('a count of what the key only uses is not the key’s population (`1.860.000 hóa đơn điện tử`)', () => {
     expect(extract('Năm 2023, tỉnh phát hành 1.860.000 hóa đơn điện tử.').records).toEqual([]);
   });
@@ -114,6 +118,15 @@ describe('statements the press writes around a number', () => {
     ['a part after `riêng` is of what the whole’s statement names', 'Cáp quang đã đến 86,9% hộ gia đình trong tỉnh, riêng khu vực thành thị đạt gần 97%.', 97, 'infra.households_fiber'],
     ['a total of a deficit keeps its deficit (`Tổng số hộ không có smartphone … là N hộ`)', 'Tổng số hộ gia đình không có smartphone trên địa bàn là 6.981 hộ gia đình.', 6981, 'society.households_without_smartphone'],
     ['a rank’s noun is the field it is taken in', 'Hạ tầng số của tỉnh thuộc top 10 địa phương dẫn đầu.', 10, 'dti.rank_infrastructure'],
+    ['a coordinated share takes the predicate before its neighbour, past a filler', 'Hạ tầng cáp quang phủ đến 100% địa bàn xã và trên 70% hộ gia đình.', 70, 'infra.households_fiber'],
+    ['a coordinated share that says what it has after it borrows nothing', 'Mạng cáp quang đã phủ 100% số xã và 99,7% số thôn, bản được phủ sóng 4G.', 99.7, 'infra.villages_4g_coverage'],
+    ['`đồng bào` after a number are people, not money', 'Có 2.252 đồng bào dân tộc thiểu số được phổ cập kỹ năng số.', 2252, 'hr.citizens_digital_skills'],
+    ['a population named with its people (`hộ đồng bào dân tộc thiểu số`)', 'Tỷ lệ hộ đồng bào dân tộc thiểu số chưa có internet cố định là khoảng 85%.', 85, 'infra.households_without_fixed_internet'],
+    ['an account activated is an eID account', 'Công an các xã đã kích hoạt 5.000 tài khoản cho người dân.', 5000, 'gov.eid_accounts_activated'],
+    ['transactions on the platforms are orders', 'Qua sàn Postmart, bà con đã thực hiện 12.480 giao dịch thành công.', 12480, 'econ.ecommerce_orders'],
+    ['a business establishment (`cơ sở`) selling online', 'Có 80% cơ sở chủ động kinh doanh trên các sàn thương mại điện tử.', 80, 'econ.ecommerce_businesses'],
+    ['agencies that have dedicated IT staff', 'Chỉ khoảng 35% cơ quan, đơn vị cấp huyện có cán bộ chuyên trách CNTT.', 35, 'hr.dt_officials_dedicated'],
+    ['health care paid with the chip ID', 'Tỷ lệ khám chữa bệnh bằng căn cước công dân gắn chip đạt 60%.', 60, 'gov.chip_id_health_insurance'],
   ];
   it.each(readings)('%s', (_what, text, value, key) => {
     expect(keyOf(text, value)).toBe(key);

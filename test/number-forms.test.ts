@@ -36,6 +36,7 @@ describe('number forms of the press and social posts', () => {
     ['Giá vé 50.000 đ.', '50.000 đ', 50_000, 'vnd'],
     ['Giá vé 50.000VNĐ.', '50.000VNĐ', 50_000, 'vnd'],
     ['Giá vé 50.000 VND.', '50.000 VND', 50_000, 'vnd'],
+    ['Có 2.252 đồng bào tham gia.', '2.252', 2252, 'count'],
     ['Tổng kinh phí 5tỷ đồng.', '5tỷ đồng', 5e9, 'vnd'],
     ['Có 3 vạn người tham gia.', '3 vạn', 30_000, 'count'],
     ['Kinh phí 1,5 tỷ đồng.', '1,5 tỷ đồng', 1.5e9, 'vnd'],

@@ -397,7 +397,10 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // 2022 lên 67,9% năm 2024`).
   const sameIndex = q.prev && q.unit !== 'count' && q.unit !== 'vnd' && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
   // A part (`…, riêng khu vực thành thị đạt gần 97%`) is of what the whole's statement names.
-  if (q.prev && (sameIndex || part || onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true))) {
+  // A coordinated number that says what it has after it (`100% số xã và 99,7% số thôn, bản được
+  // phủ sóng 4G`) borrows nothing.
+  const ownAfter = ac.hitsIn(after ? after.to : numTo, rightTo).some((h) => !isCueHit(set, h));
+  if (q.prev && (sameIndex || part || (!ownAfter && onlyLinkWords(ac, tokenAt(tokens, q.prev.end), numFrom, true)))) {
     const prevStart = tokenAt(tokens, q.prev.start);
     const prevFrom = Math.max(prevStart - WINDOW, q.prevPrevEnd !== null ? Math.max(clauseFrom, tokenAt(tokens, q.prevPrevEnd)) : clauseFrom);
     scope = ac.hitsIn(prevFrom, prevStart).concat(scope);
@@ -431,9 +434,11 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
     const h = ac.hitStartingAt(k);
     if (h && h.to <= to) {
       if (isCue(set.cues.coord, h)) sawLink = true;
+      // A filler (`địa bàn xã`) is no name of its own.
+      else if (isCue(set.cues.filler, h)) {}
       // A qualifier right before the number (`và trên 70% hộ gia đình`) links as well as nothing.
-      else if (isCueHit(set, h) && !isCue(set.cues.filler, h) && h.to !== to) return false;
-      else concepts++;
+      else if (isCueHit(set, h) && h.to !== to) return false;
+      else if (!isCueHit(set, h)) concepts++;
       k = h.to - 1;
       continue;
     }
@@ -705,19 +710,29 @@ export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | nu
   }
   if (!best || (st.after && (st.after.from < best.from || st.after.to > best.to))) return null;
   const frame = best.concepts.map((c) => ac.set.phraseFrames.get(c)).find((f) => f?.units.has(q.unit));
-  if (!frame || !namesPopulation(ac, frame.key, best, st)) return null;
+  if (!frame || !namesPopulation(ac, frame.key, best, st, q.unit)) return null;
   const start = ac.tokens.start[Math.min(best.from, st.numFrom)]!;
   const end = ac.tokens.end[Math.max(best.to, st.numTo) - 1]!;
   return { frame, unit: q.unit, start, end, score: 0, why: `catalog phrase "${ac.text.slice(ac.tokens.start[best.from], ac.tokens.end[best.to - 1])}"`, inherited: false };
+}
+
+/** Whether a subject cue (`Tỷ lệ`, `Số`) stands right before the phrase. */
+function isSubjectOf(ac: ArticleConcepts, phrase: ConceptHit): boolean {
+  for (let k = Math.max(0, phrase.from - 3); k < phrase.from; k++) {
+    const h = ac.hitStartingAt(k);
+    if (h && h.to === phrase.from && isCue(ac.set.cues.subject, h)) return true;
+  }
+  return false;
 }
 
 /**
  * Whether the number is of the key's population. When the phrase holds only what the key's
  * frames call its attribute (`hóa đơn điện tử` for businesses using e-invoices), a count of the
  * phrase counts something else (`1.860.000 hóa đơn điện tử`), and a share needs the population
- * named elsewhere in its statement.
+ * named elsewhere in its statement — or the phrase as the share's whole subject (`Tỷ lệ phủ sóng
+ * 4G đạt 99%`, `Tỷ lệ FTTH đạt 71%`): the press names an indicator's share by its attribute alone.
  */
-function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, st: Statement): boolean {
+function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, st: Statement, unit: Unit): boolean {
   const counted = new Set<number>();
   const attrs = new Set<number>();
   const own = ac.set.frames.filter((f) => f.key === key);
@@ -728,6 +743,7 @@ function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, s
     for (const slot of f.with) for (const c of slot) attrs.add(c);
   }
   if (counted.size === 0) return true;
+  if (unit === 'percent' && st.after === null && isSubjectOf(ac, phrase)) return true;
   const inside = ac.hitsIn(phrase.from, phrase.to).flatMap((h) => h.concepts);
   if (inside.some((c) => counted.has(c)) || !inside.some((c) => attrs.has(c))) return true;
   return st.after === null && [...st.roles, ...st.scope].some((h) => h.concepts.some((c) => counted.has(c)));

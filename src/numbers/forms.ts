@@ -10,11 +10,11 @@
  * theo dõi` is a count); otherwise counts.
  */
 import { clean, scaleOf } from './parse.js';
-import { countNounAfter } from './nouns.js';
+import { NOT_DONG, countNounAfter } from './nouns.js';
 
 // Horizontal space only: `650.000\nTỷ lệ …` is a list item ending, not 650.000 tỷ.
 export const R_SCALE = /^[^\S\n]*((?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:[^\S\n]+(?:tỷ|tỉ))?)(?!\p{L})/iu;
-export const R_MONEY = /^[^\S\n]*(?:đồng|VNĐ|VND|vnđ|đ)(?!\p{L})/iu;
+export const R_MONEY = new RegExp(`^[^\\S\\n]*(?:đồng${NOT_DONG}|VNĐ|VND|vnđ|đ)(?!\\p{L})`, 'iu');
 // `10k`, `2tr`, `1tr5`, `1tr25`: case-sensitive, glued, and not followed by a letter or digit.
 const SLANG = /^(?:k|tr(\d{1,3})?)(?![\p{L}\p{N}])/u;
 // `10k USD`: money, but not đồng (there is no unit for it).

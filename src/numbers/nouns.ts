@@ -43,14 +43,19 @@ const NOT_COUNTED_PAIRS = new Set(['thành phố', 'học kỳ', 'năm học', '
 const PLACES = new Set(PLACE);
 const EVENT_PAIRS = new Set(EVENT_VERBS);
 
+// `đồng bào`, `đồng chí`, `đồng nghiệp` after a number are people, not money (`2.252 đồng bào`).
+const NOT_DONG_WORDS = ['bào', 'chí', 'nghiệp', 'hương', 'đội', 'môn', 'hành', 'thời', 'loạt', 'bộ'];
+export const NOT_DONG = `(?![^\\S\\n]+(?:${NOT_DONG_WORDS.join('|')})(?!\\p{L}))`;
+
 const FIRST_WORDS = /^[^\S\n]*(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?/u;
-const CURRENCY = /^[^\S\n]*(?:đồng|đ|VNĐ|VND|vnđ)(?!\p{L})/iu;
+const CURRENCY = new RegExp(`^[^\\S\\n]*(?:đồng${NOT_DONG}|đ|VNĐ|VND|vnđ)(?!\\p{L})`, 'iu');
 
 /** The noun a number counts follows it (`1.200 trạm BTS`, `2000 thuê bao`), not a measure, scale, period or function word. */
 export function countNounAfter(right: string): boolean {
   const m = FIRST_WORDS.exec(right);
   if (!m) return false;
   const w = m[1]!;
+  if (w === 'đồng' && m[2] && NOT_DONG_WORDS.includes(m[2])) return true;
   if (NOT_COUNTED.has(w)) return false;
   return !(m[2] && NOT_COUNTED_PAIRS.has(`${w} ${m[2]}`));
 }
