@@ -118,7 +118,7 @@ describe('chiso explain', () => {
   it('shows records with key and rule, and dropped numbers with their reason', async () => {
     const r = await chiso(['explain', 'fixtures/articles/lang-son-kho-khan.txt']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✓ 6\.000 → econ\.ecommerce_orders 6000 count over actual\s+\[econ\.ecommerce_orders\]/);
+    expect(r.stdout).toMatch(/✓ 6\.000 → econ\.ecommerce_orders 6000 count over actual\s+\[frame\.econ\.ecommerce_orders\]/);
     expect(r.stdout).toMatch(/· 28\/9\/2021 — excluded: date/);
     expect(r.stdout).toMatch(/· 01\/2021\/NQ-CP — excluded: document/);
     expect(r.stdout).toMatch(/· 4 — excluded: structure/);
