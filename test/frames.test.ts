@@ -126,6 +126,11 @@ describe('statements the press writes around a number', () => {
     ['transactions on the platforms are orders', 'Qua sàn Postmart, bà con đã thực hiện 12.480 giao dịch thành công.', 12480, 'econ.ecommerce_orders'],
     ['a business establishment (`cơ sở`) selling online', 'Có 80% cơ sở chủ động kinh doanh trên các sàn thương mại điện tử.', 80, 'econ.ecommerce_businesses'],
     ['agencies that have dedicated IT staff', 'Chỉ khoảng 35% cơ quan, đơn vị cấp huyện có cán bộ chuyên trách CNTT.', 35, 'hr.dt_officials_dedicated'],
+    ['the press’s `hẹn` for `hạn`', 'Hồ sơ được xử lý đúng hẹn, sớm hẹn đạt 97,85%.', 97.85, 'gov.on_time_dossiers'],
+    ['a business abbreviated (`HKD`)', 'Có 1.128 HKD đã dùng hóa đơn điện tử.', 1128, 'econ.e_invoice'],
+    ['enterprises in the IT field are digital-technology enterprises', 'Toàn tỉnh có 186 DN hoạt động trong lĩnh vực CNTT, công nghệ số.', 186, 'econ.digital_tech_enterprises'],
+    ['people named by their duty (`42 người chuyên trách`)', 'Riêng thành phố có 42 người chuyên trách CNTT.', 42, 'hr.dt_officials_dedicated'],
+    ['a share of all households after the count it restates', 'Mạng cáp quang đã kéo tới 412.300 hộ gia đình, bằng 78% tổng số hộ.', 78, 'infra.households_fiber'],
     ['health care paid with the chip ID', 'Tỷ lệ khám chữa bệnh bằng căn cước công dân gắn chip đạt 60%.', 60, 'gov.chip_id_health_insurance'],
   ];
   it.each(readings)('%s', (_what, text, value, key) => {
@@ -150,6 +155,11 @@ describe('statements the press writes around a number', () => {
     expect(keyOf('Bình quân mỗi người dân có 1,2 thuê bao di động/người.', 1.2)).toBe('infra.mobile_subscription_density');
     expect(keyOf('Mật độ thuê bao băng rộng di động đạt 87,3 thuê bao/100 dân.', 87.3)).toBe('infra.internet_subscription_density');
     expect(keyOf('Tính bình quân, một hộ gia đình đang dùng 2,6 thuê bao di động.', 2.6)).toBeNull();
+  });
+  it('a score right after a rank of an index, nothing named between them, is that index’s score', () => {
+    const text = 'Theo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023 công bố ngày 3/5/2024, tỉnh đứng thứ nhất toàn quốc với 0,6961 điểm.';
+    expect([keyOf(text, 1), keyOf(text, 0.6961)]).toEqual(['dti.rank_overall', 'dti.score_overall']);
+    expect(keyOf('PAR Index của tỉnh xếp thứ 28/63, đạt 84,12 điểm.', 84.12)).toBe('gov.par_index_score');
   });
   it('a rule whose key’s frame a concept of the opposite blocks gives way (`tỷ lệ hồ sơ trễ hạn`)', () => {
     expect(keyOf('99,2% hồ sơ được giải quyết trước và đúng hạn, tỷ lệ hồ sơ trễ hạn không quá 1%.', 1)).toBeNull();

@@ -105,6 +105,8 @@ describe('the candidate finder on the kinds', () => {
     ['đạt 8,76/10 điểm', [{ v: 8.76, u: 'score', d: null, m: 'level' }]],
     ['121,4 thuê bao/100 dân', [{ v: 121.4, u: 'density', d: 100, m: 'level' }]],
     ['1,2 thuê bao/người', [{ v: 1.2, u: 'density', d: 1, m: 'level' }]],
+    // The base of a density in the sentence before is not this one's (`… /100 dân. Mạng cáp quang …`).
+    ['đạt 89,6 thuê bao/100 dân. Mạng cáp quang kéo tới 412.300 hộ', [{ v: 89.6, u: 'density', d: 100, m: 'level' }, { v: 412300, u: 'count', d: null, m: 'level' }]],
     ['không ít hơn 1.000 tổ', [{ v: 1000, u: 'count', d: null, m: 'level' }]],
     ['Họp 3 lần trong năm', []], // a count of events: no multiple
     ['đã hướng dẫn 1.215 người dân', [{ v: 1215, u: 'count', d: null, m: 'level' }]], // the verb, not a guideline

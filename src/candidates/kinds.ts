@@ -65,7 +65,7 @@ export const R_DENSITY_SLASH = re(`^\\s*(?:\\p{L}+(?: \\p{L}+){0,7})?\\s*\\/\\s*
 /** `76 người dùng Internet trên 100 dân`. */
 export const R_DENSITY_PER = re(`^\\s*\\p{L}+(?: \\p{L}+){0,5}\\s+(?:trên|mỗi)\\s+${BASE}\\s*${PER}`);
 /** `thuê bao di động trên 100 dân của tỉnh là 108,5`: the base stated before the number. */
-export const L_DENSITY_BASE = word(`(?:thuê bao|máy|điện thoại|tài khoản|người dùng|mật độ)[^\\d;,]{0,40}(?:trên|/|mỗi)\\s*${BASE}\\s*(?:dân|người|hộ)(?!\\p{L})[^\\d;,]{0,30}$`);
+export const L_DENSITY_BASE = word(`(?:thuê bao|máy|điện thoại|tài khoản|người dùng|mật độ)[^\\d;,]{0,40}(?:trên|/|mỗi)\\s*${BASE}\\s*(?:dân|người|hộ)(?!\\p{L})[^\\d;,.]{0,30}$`);
 /** `cứ 100 người dân … có khoảng 33 thuê bao`, `một hộ gia đình đang dùng 2,6 thuê bao`. */
 export const L_DENSITY_EACH = word(`(?:cứ|mỗi|một|bình quân|trung bình)\\s+(?:(100|1\\.000|1)\\s+)?(?:người dân|người|dân|hộ gia đình|hộ)(?!\\p{L})[^\\d;.]{0,50}$`);
 /** What a density counts per head: `thuê bao`, `máy`, `tài khoản` … */

@@ -748,3 +748,30 @@ function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, s
   if (inside.some((c) => counted.has(c)) || !inside.some((c) => attrs.has(c))) return true;
   return st.after === null && [...st.roles, ...st.scope].some((h) => h.concepts.some((c) => counted.has(c)));
 }
+
+const siblings = new WeakMap<FrameSet, Map<string, CompiledFrame | null>>();
+
+/**
+ * The frame of the same index in another unit: the score key of a rank key (`dti.rank_overall`
+ * → `dti.score_overall`), found as the frame whose slots and exclusions are the same as the
+ * key's and whose units hold `unit`. Null when the catalog has none or more than one.
+ */
+export function siblingFrame(set: FrameSet, key: string, unit: Unit): CompiledFrame | null {
+  let memo = siblings.get(set);
+  if (!memo) siblings.set(set, (memo = new Map()));
+  const id = `${key} ${unit}`;
+  if (memo.has(id)) return memo.get(id)!;
+  const same = (a: Set<number> | null, b: Set<number> | null) => (a === null || b === null ? a === b : a.size === b.size && [...a].every((c) => b.has(c)));
+  const own = set.frames.filter((f) => f.key === key);
+  const found = new Set<CompiledFrame>();
+  for (const f of own) {
+    for (const g of set.frames) {
+      if (g.key === key || !g.units.has(unit) || !same(f.counted, g.counted) || !same(f.without, g.without)) continue;
+      if (g.with.length === f.with.length && g.with.every((slot, i) => same(slot, f.with[i]!))) found.add(g);
+    }
+  }
+  const keys = new Set([...found].map((g) => g.key));
+  const out = keys.size === 1 ? [...found][0]! : null;
+  memo.set(id, out);
+  return out;
+}

@@ -3,7 +3,7 @@
  * fills; `chooseFrame` says when a frame overrides a rule, and the catalog's own phrases read a
  * number nothing else reads.
  */
-import { chooseFrame, matchFrames, matchPhrase } from '../../frames/frames.js';
+import { chooseFrame, matchFrames, matchPhrase, siblingFrame } from '../../frames/frames.js';
 import { frameRule } from '../../frames/rule.js';
 import { isChange, type Document } from '../document.js';
 
@@ -52,11 +52,16 @@ export function readFrames(doc: Document): void {
       if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: fm.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
       // A rank or score that nothing names, right after one of the same kind with nothing named
       // between them (`từ vị trí 38 lên vị trí 31`), is of the same index.
-      else if (!matches[ci] && prev && prev.unit === c.unit && (c.unit === 'rank' || c.unit === 'score')) {
+      else if (!matches[ci] && prev && isIndexUnit(prev.unit) && isIndexUnit(c.unit)) {
         const lender = matches[stated[k - 1]!];
         if (lender && !concepts.namesBetween(prev.end, c.start)) {
-          matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
-          if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: lender.rule.rule.indicator, via: `the ${c.unit} before it (nothing named between them)` });
+          // A score right after a rank (`đứng thứ nhất toàn quốc với 0,6961 điểm`) is the same
+          // index's score: the key whose frame is the rank key's in the other unit.
+          const key = lender.rule.rule.indicator;
+          const sibling = prev.unit === c.unit ? null : siblingFrame(concepts.set, key, c.unit);
+          if (prev.unit === c.unit) matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
+          else if (sibling) matches[ci] = { ...lender, rule: frameRule(sibling), unit: c.unit, start: c.start, end: c.end };
+          if (matches[ci] && frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: matches[ci]!.rule.rule.indicator, via: `the ${prev.unit} before it (nothing named between them)` });
         }
       }
       if (byPhrase && frameTraces[ci]) frameTraces[ci]!.via = byPhrase.why;
@@ -64,6 +69,8 @@ export function readFrames(doc: Document): void {
   }
 
 }
+
+const isIndexUnit = (u: string) => u === 'rank' || u === 'score';
 
 // What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
 const RESTATES = /[,(]\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
