@@ -139,6 +139,8 @@ interface Statement {
   after: ConceptHit | null;
   /** `after` is a longer name its head noun repeats: what is counted, never an attribute. */
   afterNamed: boolean;
+  /** The end of the head noun that repeated the name (the record's text keeps it), or -1. */
+  headTo: number;
   /** A word right after the number that no concept knows: the number counts something else. */
   unknownNoun: boolean;
   scope: ConceptHit[];
@@ -331,8 +333,11 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // A head no concept knows (`… trong đó cấp xã có 152 tổ, cấp thôn có 1.408 tổ`) may repeat a
   // name from further back in the clause, past other numbers: the nearest such name.
   const headFrom = after ? after.from : unknownNoun ? t : -1;
+  const headTo = after ? after.to : unknownNoun ? t + 1 : -1;
   let named = false;
-  if (headFrom >= 0 && tokens.id[headFrom] !== 0) {
+  // A head whose own words after it fill a frame (`…, 300 doanh nghiệp sử dụng hóa đơn điện tử`)
+  // repeats nothing: it counts what it says.
+  if (headFrom >= 0 && tokens.id[headFrom] !== 0 && !(after && headSaysMore(ac, after, ac.hitsIn(after.to, rightTo)))) {
     const len = after ? after.to - after.from : 1;
     const names = after ? leftAll : ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), numFrom);
     for (let k = names.length - 1; k >= 0; k--) {
@@ -341,6 +346,22 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
         after = h;
         unknownNoun = false;
         named = true;
+        break;
+      }
+    }
+  }
+  // A count that says nothing but its head noun after the number before (`… tăng từ 215.300 lên
+  // 346.800 tài khoản`, `… đề ra 84 nhiệm vụ, đến nay đã hoàn thành 63 nhiệm vụ`) continues that
+  // number's statement when the head repeats a name in it: the name is what it counts.
+  let continues = false;
+  if (after && !named && q.prev && !ac.hitsIn(q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, numFrom).some((h) => !isCueHit(set, h)) && !ac.hitsIn(after.to, rightTo).some((h) => !isCueHit(set, h))) {
+    const len = after.to - after.from;
+    const names = ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), lastLink(ac, leftFrom, numFrom));
+    for (let k = names.length - 1; k >= 0; k--) {
+      const h = names[k]!;
+      if (h.to - h.from >= len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[after!.from + j])) {
+        after = h;
+        named = continues = true;
         break;
       }
     }
@@ -361,7 +382,8 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const own = q.prev ? ac.hitsIn(linkEnd, numFrom) : leftAll; // the number's own words, after the last link
   const cueAt = own.findIndex((h) => isCue(cues.subject, h));
   const restated = cueAt >= 0 && !own.slice(cueAt + 1).some((h) => !isCueHit(set, h));
-  const left = q.prev && !part && !q.prevChange && !ranked && !restated ? own : leftAll;
+  const left = continues ? ac.hitsIn(Math.max(clauseFrom, tokenAt(tokens, q.prev!.start) - WINDOW, q.prevPrevEnd !== null ? tokenAt(tokens, q.prevPrevEnd) : 0), numFrom)
+    : q.prev && !part && !q.prevChange && !ranked && !restated ? own : leftAll;
   let lastCue = -1;
   left.forEach((h, k) => {
     if (isCue(cues.subject, h)) lastCue = k;
@@ -416,9 +438,24 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
   return {
-    numFrom, numTo, roles, after, afterNamed: named, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
+    numFrom, numTo, roles, after, afterNamed: named, headTo: named ? headTo : -1, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
     ownFrom: q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, ownTo: rightTo, afterFillers: t,
   };
+}
+
+/** Whether a frame counting the head is filled by the concepts after it alone. */
+function headSaysMore(ac: ArticleConcepts, head: ConceptHit, rightHits: ConceptHit[]): boolean {
+  const right = new Set<number>();
+  for (const h of rightHits) if (!isCueHit(ac.set, h)) for (const c of h.concepts) right.add(c);
+  if (right.size === 0) return false;
+  const index = frameIndex(ac.set);
+  for (const c of head.concepts) {
+    for (const i of index.get(c) ?? []) {
+      const f = ac.set.frames[i]!;
+      if (f.counted && f.with.length > 0 && f.with.every((slot) => [...slot].some((x) => right.has(x)))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -584,7 +621,8 @@ function withSubjectCue(ac: ArticleConcepts, used: ConceptHit[]): ConceptHit[] {
 function usedSpan(tokens: Tokens, st: Statement, used: ConceptHit[], floor: number, ceiling: number): [number, number] {
   const GAP = 12;
   const hits = [...used].sort((a, b) => a.from - b.from);
-  let to = st.numTo;
+  // The head noun that named what is counted is part of the number's words (`lên 346.800 tài khoản`).
+  let to = st.headTo > 0 && st.headTo <= ceiling ? st.headTo : st.numTo;
   for (const h of hits) if (h.from >= st.numTo && h.from - to <= GAP && h.to <= ceiling) to = Math.max(to, h.to);
   let from = st.numFrom;
   // Leftwards the span may take in the number before (`PAR Index … tăng 3 bậc, lên vị trí thứ 15`):
@@ -697,7 +735,7 @@ export function framesRespectively(ac: ArticleConcepts, start: number, end: numb
 export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | null {
   if (ac.set.phraseFrames.size === 0) return null;
   const st = statementOf(ac, q);
-  if (!st || st.scope.some((h) => isCue(ac.set.cues.deficit, h))) return null;
+  if (!st) return null;
   const hits = ac.set.lexicon.scanPhrases(ac.tokens, st.ownFrom, st.ownTo);
   const countLike = q.unit === 'count' || q.unit === 'vnd';
   let best: ConceptHit | null = null;
@@ -709,6 +747,8 @@ export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | nu
     if (d < bestDist) [best, bestDist] = [h, d];
   }
   if (!best || (st.after && (st.after.from < best.from || st.after.to > best.to))) return null;
+  // A deficit the phrase does not itself say (`chưa có internet cố định` does) is another statement.
+  if (st.scope.some((h) => isCue(ac.set.cues.deficit, h) && (h.from < best!.from || h.to > best!.to))) return null;
   const frame = best.concepts.map((c) => ac.set.phraseFrames.get(c)).find((f) => f?.units.has(q.unit));
   if (!frame || !namesPopulation(ac, frame.key, best, st, q.unit)) return null;
   const start = ac.tokens.start[Math.min(best.from, st.numFrom)]!;
