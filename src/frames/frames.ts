@@ -287,7 +287,12 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
 
   // A norm per unit (`mỗi trường ít nhất 5 người, trong đó 1 cán bộ …`) is no statistic.
   // (A density is what `bình quân mỗi người dân có 1,2 thuê bao` states.)
-  if (q.unit !== 'density') for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) if (isCue(cues.norm, ac.hitStartingAt(k))) return null;
+  // (Nor is a share whose subject holds one: `Tỷ lệ mỗi người dân có một điện thoại thông minh`.)
+  if (q.unit !== 'density') {
+    for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) {
+      if (isCue(cues.norm, ac.hitStartingAt(k)) && !(q.unit === 'percent' && subjectCueEndsAt(ac, k))) return null;
+    }
+  }
 
   // Counted: right after the number, past fillers (`100% các xã`, `1.200 lượt người`).
   let t = numTo;
@@ -758,9 +763,14 @@ export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | nu
 
 /** Whether a subject cue (`Tỷ lệ`, `Số`) stands right before the phrase. */
 function isSubjectOf(ac: ArticleConcepts, phrase: ConceptHit): boolean {
-  for (let k = Math.max(0, phrase.from - 3); k < phrase.from; k++) {
+  return subjectCueEndsAt(ac, phrase.from);
+}
+
+/** Whether a subject cue (`Tỷ lệ`, `Số`) ends right before token `tok`. */
+function subjectCueEndsAt(ac: ArticleConcepts, tok: number): boolean {
+  for (let k = Math.max(0, tok - 3); k < tok; k++) {
     const h = ac.hitStartingAt(k);
-    if (h && h.to === phrase.from && isCue(ac.set.cues.subject, h)) return true;
+    if (h && h.to === tok && isCue(ac.set.cues.subject, h)) return true;
   }
   return false;
 }
