@@ -15,7 +15,7 @@
  */
 import type { Unit } from '../candidates/types.js';
 import type { ConceptHit, ConceptLexicon } from '../concepts/lexicon.js';
-import { PUNCT, WORD, tokenAt, type Tokens } from '../tokens/tokenize.js';
+import { NUMBER, PUNCT, WORD, tokenAt, type Tokens } from '../tokens/tokenize.js';
 
 export interface CompiledFrame {
   key: string;
@@ -439,6 +439,7 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
     if (lent) {
       roles.push(lent);
       inherited = lent;
+      if (!scope.includes(lent)) scope.push(lent);
     }
   }
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
@@ -469,6 +470,7 @@ function headSaysMore(ac: ArticleConcepts, head: ConceptHit, rightHits: ConceptH
  * hold exactly one concept (the previous number's counted noun) and a coordination.
  */
 function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcept = false): boolean {
+
   const { tokens, set } = ac;
   let sawLink = false;
   let concepts = 0;
@@ -478,8 +480,10 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
       if (isCue(set.cues.coord, h)) sawLink = true;
       // A filler (`địa bàn xã`) is no name of its own.
       else if (isCue(set.cues.filler, h)) {}
-      // A qualifier right before the number (`và trên 70% hộ gia đình`) links as well as nothing.
-      else if (isCueHit(set, h) && h.to !== to) return false;
+      // Function words and a qualifier (`và đến năm 2030 đạt 30%`, `và trên 70% hộ gia đình`)
+      // link as well as nothing; a subject, a breakdown or a deficit starts another statement.
+      else if (isCueHit(set, h) && h.to !== to && !isCue(set.cues.stop, h)) return false;
+      else if (isCue(set.cues.subject, h) || isCue(set.cues.breakdown, h) || isCue(set.cues.deficit, h)) return false;
       else if (!isCueHit(set, h)) concepts++;
       k = h.to - 1;
       continue;
@@ -488,6 +492,8 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
       sawLink = true;
       continue;
     }
+    // A number that states nothing (`đến năm 2030`): the statements' numbers bound the gap.
+    if (tokens.kind[k] === NUMBER) continue;
     return false;
   }
   return sawLink && (!needConcept || concepts === 1);
