@@ -13,6 +13,7 @@ export function readFrames(doc: Document): void {
     // Every number that states something bounds its neighbours' statements, changes included.
     const stated = cands.map((_, i) => i).filter((i) => !cands[i]!.excluded && sentenceOf[i]! >= 0);
     const at = new Map(stated.map((ci, k) => [ci, k]));
+    const unnamedRanks: [number, number][] = [];
     live.forEach((ci) => {
       const c = cands[ci]!;
       // A rank within a region is not the catalog's rank among all provinces.
@@ -65,7 +66,20 @@ export function readFrames(doc: Document): void {
         }
       }
       if (byPhrase && frameTraces[ci]) frameTraces[ci]!.via = byPhrase.why;
+      if (next && !matches[ci] && isIndexUnit(c.unit)) unnamedRanks.push([ci, stated[k + 1]!]);
     });
+    // A rank or score nothing names, followed in its clause by one of the same unit that is keyed
+    // with nothing named between them, is of the same index: `tỉnh xếp thứ 34, năm 2022 xếp thứ
+    // 22 và năm 2023 vươn lên vị trí thứ 11 về chỉ số chuyển đổi số` (the index named once, last).
+    for (let k = unnamedRanks.length - 1; k >= 0; k--) {
+      const [ci, ni] = unnamedRanks[k]!;
+      const c = cands[ci]!;
+      const n = cands[ni]!;
+      const lender = matches[ni];
+      if (matches[ci] || !lender || n.unit !== c.unit || concepts.namesBetween(c.end, n.start)) continue;
+      matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
+      if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: lender.rule.rule.indicator, via: `the ${c.unit} after it (nothing named between them)` });
+    }
   }
 
 }
