@@ -82,6 +82,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
       without: ids(spec.without),
       deficit: spec.deficit,
       units: new Set(units.filter((u) => ind.units.includes(u))),
+      keyUnits: new Set(ind.units as Unit[]),
       as: spec.as ?? null,
       parents: new Set(),
       slotsByKey,
@@ -110,7 +111,7 @@ export function compileFrames(src: FrameSource, indicators: Map<string, Indicato
       if (phrase.includes('...') || !(phrase.trim().split(/\s+/).length >= 3 || /\p{Lu}/u.test(phrase.slice(1)))) continue;
       if (!lexicon.addPhrase(`key:${ind.key}`, phrase)) continue;
       frame ??= {
-        key: ind.key, counted: null, with: [], without: new Set(), deficit: false, units: new Set(ind.units as Unit[]), as: null,
+        key: ind.key, counted: null, with: [], without: new Set(), deficit: false, units: new Set(ind.units as Unit[]), keyUnits: new Set(ind.units as Unit[]), as: null,
         parents: new Set(), slotsByKey, file: 'indicators.yaml', line: 1,
       };
       phraseFrames.set(lexicon.idOf(`key:${ind.key}`)!, frame);

@@ -24,6 +24,8 @@ export interface CompiledFrame {
   without: Set<number>;
   deficit: boolean;
   units: ReadonlySet<Unit>;
+  /** The catalog's units for the key: what a number this frame lends its key to may be. */
+  keyUnits: ReadonlySet<Unit>;
   /** Reads a bare number as this unit (`as:`), or null. */
   as: 'score' | 'rank' | null;
   /** Keys with a frame that says less than this one (their generic parents). */
@@ -605,7 +607,10 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
   const deficit = q.unit !== 'score' && q.unit !== 'rank' && st.scope.some((h) => isCue(ac.set.cues.deficit, h) && h.from >= from && h.to <= hi + 2);
   if (deficit !== f.deficit) return null;
   const specificity = used.reduce((n, h) => n + (h.to - h.from), 0);
-  const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance;
+  // A rank or score is first of the name right before it (`chính quyền số … đứng thứ 29, còn kinh
+  // tế số …`), however near another name stands after it.
+  const namesSubject = (q.unit === 'rank' || q.unit === 'score') && st.roles.some((h) => used.includes(h)) ? 200 : 0;
+  const score = (f.counted ? 500 : 0) + 1000 * f.with.length + 10 * specificity - distance + namesSubject;
   const names = (h: ConceptHit) => h.concepts.map((c) => ac.set.lexicon.names[c]).join('|');
   const why = [counted ? `counted=${names(counted)}` : null, ...used.filter((h) => h !== counted).map((h) => `with=${names(h)}`), f.deficit ? 'deficit' : null]
     .filter(Boolean).join(' ');

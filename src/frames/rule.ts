@@ -12,10 +12,12 @@ export function frameRule(f: CompiledFrame): CompiledRule {
   if (!r) {
     r = {
       rule: {
-        id: `frame.${f.key}`, indicator: f.key, units: [...f.units], crosses_numbers: false, consumes: true, reads_change: false,
+        id: `frame.${f.key}`, indicator: f.key, units: [...f.keyUnits], crosses_numbers: false, consumes: true, reads_change: false,
         fold: 'none', priority: 0, examples: [], counterexamples: [],
       },
-      file: f.file, line: f.line, col: 1, units: f.units, gates: [],
+      // The key's units, not the frame's: a count's frame lends its key to the share that restates
+      // it (`1,05 triệu tài khoản …, tương đương khoảng 92% dân số`).
+      file: f.file, line: f.line, col: 1, units: f.keyUnits, gates: [],
     };
     asRule.set(f, r);
   }

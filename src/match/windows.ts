@@ -15,6 +15,12 @@ export interface Windows {
   clauseEnd: number;
 }
 
+function isListMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c !== 43 && c !== 45 && c !== 0x2013) || text.charCodeAt(i - 1) !== 32 || text.charCodeAt(i + 1) !== 32) return false;
+  return c === 43 || /\p{Lu}/u.test(text[i + 2] ?? '');
+}
+
 /** Positions of the clause separators of one text, for O(log n) look-ups. */
 export class ClauseBounds {
   private readonly semis: number[] = [];
@@ -23,9 +29,11 @@ export class ClauseBounds {
     // A `;`, and a quotation closed before its attribution: what follows (`…đạt 30%", ông Thanh,
     // Giám đốc Sở, chia sẻ`) is who said it, not more of its statement. (Quotes are folded to `"`;
     // one glued to a word and followed by `,` closes a quote — `"trắng" sóng` does not.)
+    // So is a list item flattened into a line (`… năm 2023 + 3.780 chứng thư số … + 98,5% văn bản
+    // …`, `… - Hơn 2.300 sản phẩm …`): a ` + `, or a ` - ` before a capital (not `2021 - 2025`).
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 59 || (c === 34 && i > 0 && text.charCodeAt(i + 1) === 44 && !/\s/.test(text[i - 1]!))) this.semis.push(i);
+      if (c === 59 || (c === 34 && i > 0 && text.charCodeAt(i + 1) === 44 && !/\s/.test(text[i - 1]!)) || isListMark(text, i)) this.semis.push(i);
     }
   }
 

@@ -14,7 +14,7 @@ import type { Candidate } from '../candidates/types.js';
 import type { RuleMatch } from '../match/match.js';
 import { WordPattern } from '../text/word-pattern.js';
 
-const COMPANION_TAIL = /[,(]\s*(?:và\s+)?(?:(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kế hoạch)(?:\s+[^,;()]{0,30}?)?\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
+const COMPANION_TAIL = /[,(]\s*(?:và\s+)?(?:(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kế hoạch)(?:\s+[^,;()]{0,30}?)?\s+)?(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
 const PREDICATE = new WordPattern(String.raw`(?:đạt|có|được|đã|là|chiếm|thực hiện|triển khai|sử dụng|kết nối|phủ|thành lập|ban hành|cung cấp|tham gia|hoàn thành|tiếp nhận|giải quyết)(?!\p{L})`);
 const MAX_COMPANION_GAP = 120;
 // A measured quantity (`1.350 km cáp quang`) is not one of a list of counted things.

@@ -87,4 +87,4 @@ export function readFrames(doc: Document): void {
 const isIndexUnit = (u: string) => u === 'rank' || u === 'score';
 
 // What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
-const RESTATES = /[,(]\s*(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
+const RESTATES = /[,(]\s*(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;

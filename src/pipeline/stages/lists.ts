@@ -31,8 +31,19 @@ export function readLists(doc: Document): void {
 }
 
 /** A `lần lượt` group keyed by the frames its subject phrases name, or null (see framesRespectively). */
-function respectivelyByFrames(text: string, concepts: ArticleConcepts, cands: Candidate[], group: number[], leftStart: number) {
+function respectivelyByFrames(text: string, concepts: ArticleConcepts, cands: Candidate[], group: number[], clauseStart: number) {
   const first = cands[group[0]!]!;
+  // The subjects follow the number before the list (`… đứng thứ 29, còn kinh tế số và xã hội số
+  // lần lượt xếp thứ 52 và 48`): what precedes it is that number's statement.
+  let leftStart = clauseStart;
+  for (let ci = group[0]! - 1; ci >= 0; ci--) {
+    const c = cands[ci]!;
+    if (c.end <= clauseStart) break;
+    if (!c.excluded && c.end <= first.start) {
+      leftStart = c.end;
+      break;
+    }
+  }
   const at = text.slice(leftStart, first.start).search(/lần lượt|tương ứng/iu);
   if (at < 0) return null;
   const parts = framesRespectively(concepts, leftStart, leftStart + at, first.unit, group.length);
