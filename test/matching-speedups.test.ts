@@ -14,6 +14,7 @@ import { isStop, tailWordStart } from '../src/refine/subject.js';
 import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
 import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
+import { countryAfter } from '../src/places/gazetteer.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -158,6 +159,20 @@ describe('status cues per sentence', () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('left contexts of place names', () => {
+  it('countryAfter says what the one regex said', () => {
+    const plain = /(?:^|[,;:(]\s*|\n\s*|(?:^|[^\p{L}])(?:bình quân|trung bình|mức|của|chung|tại|ở|là|và|khi|cùng|cho|chiếm|Tính chung|tính chung)\s+)$/iu;
+    const piece = fc.constantFrom('của', 'CỦA', 'bình quân', 'Tính chung', 'tại', 'x', 'xtại', ' ', '  ', '\n', ' \n ', ',', ';', '(', ':', '.', '1', '𝐀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const left = parts.join('');
+        expect(countryAfter(left), JSON.stringify(left)).toBe(plain.test(left));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
