@@ -15,6 +15,7 @@ import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
 import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { countryAfter } from '../src/places/gazetteer.js';
+import { hasWords } from '../src/refine/place.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -177,6 +178,17 @@ describe('left contexts of place names', () => {
 });
 
 describe('whole-text checks by char code', () => {
+  it('hasWords counts the pieces split(/\\s+/) makes', () => {
+    const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\u00a0', '\u3000', ',', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 12 }), (parts, n) => {
+        const s = `x ${parts.join('')} y`;
+        expect(hasWords(s, 1, s.length - 1, n)).toBe(s.slice(1, -1).split(/\s+/).length >= n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   // Letters of every alternative, their neighbours (q, a plain letter, an astral letter) and non-letters.
   const TONE_CHARS = [...'oOuUqQaeêiôơưàáạẢèéỳýỷừứựơƠìíịêÊùúụôÔòóọủũ', 'x', ' ', '.', '1', '𝐀'];
   const toneText = fc.array(fc.constantFrom(...TONE_CHARS), { maxLength: 12 }).map((a) => a.join(''));
