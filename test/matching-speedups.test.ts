@@ -125,6 +125,18 @@ describe('TailPattern (left contexts of numbers)', () => {
     );
   });
 
+  it('phoneCueBefore says what L_PHONE says', () => {
+    const piece = fc.constantFrom('hotline', 'Hotline', 'ĐT', 'đt', 'SĐT', 'liên hệ', 'LIÊN HỆ', 'đường dây nóng', 'x', ':', ' ', '  ', '\n', '1', '𝐀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const left = parts.join('').slice(-LOOKBACK);
+        expect(P.phoneCueBefore(left), JSON.stringify(left)).toBe(P.L_PHONE.test(left));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const left of lefts) expect(P.phoneCueBefore(left), left).toBe(P.L_PHONE.test(left));
+  });
+
   it('keeps escapes when lower-casing a pattern', () => {
     expect(lowerCasePattern('QĐ\\S\\p{Lu}\\D(?:TCVN)')).toBe('qđ\\S\\p{Lu}\\D(?:tcvn)');
   });
