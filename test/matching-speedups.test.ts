@@ -16,6 +16,7 @@ import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { countryAfter } from '../src/places/gazetteer.js';
 import { hasWords } from '../src/refine/place.js';
+import { Vocabulary } from '../src/tokens/tokenize.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -186,6 +187,25 @@ describe('left contexts of place names', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('Vocabulary.idAt', () => {
+  it('finds what get finds on the sliced (and lower-cased) text', () => {
+    const vocab = new Vocabulary();
+    for (const w of ['số', 'hóa', 'dịch vụ', 'i̇x', 'σς', 'ς', 'σ', ',', '4', 'đạt', 'a']) vocab.add(w);
+    const chars = ['S', 's', 'Ố', 'ố', 'h', 'ó', 'a', 'A', 'İ', 'i', '̇', 'x', 'Σ', 'σ', 'ς', ',', '4', 'Đ', 'ạ', 't', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 6 }), fc.array(fc.constantFrom(...chars), { maxLength: 3 }), fc.boolean(), (word, around, fold) => {
+        const text = around.join('') + word.join('') + around.join('');
+        const [s, e] = [around.length, around.length + word.join('').length];
+        const want = vocab.get(fold ? text.slice(s, e).toLowerCase() : text.slice(s, e));
+        expect(vocab.idAt(text, s, e, fold), JSON.stringify([text, s, e, fold])).toBe(want);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(vocab.idAt('ĐẠT', 0, 3, true)).toBe(vocab.get('đạt'));
+    expect(vocab.idAt('ĐẠT', 0, 3, false)).toBe(0);
   });
 });
 
