@@ -17,6 +17,7 @@ import { splitSentences } from '../src/text/sentences.js';
 import { countryAfter } from '../src/places/gazetteer.js';
 import { hasWords } from '../src/refine/place.js';
 import { Vocabulary } from '../src/tokens/tokenize.js';
+import { needsCollapse } from '../src/text/lines.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -210,6 +211,17 @@ describe('Vocabulary.idAt', () => {
 });
 
 describe('whole-text checks by char code', () => {
+  it('needsCollapse finds what /\\s\\s|[^\\S ]/ finds', () => {
+    const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\ufeff', ',', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(needsCollapse(s), JSON.stringify(s)).toBe(/\s\s|[^\S ]/.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('hasWords counts the pieces split(/\\s+/) makes', () => {
     const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\u00a0', '\u3000', ',', '1');
     fc.assert(

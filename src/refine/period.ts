@@ -172,21 +172,21 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
     }
     return w.periods;
   };
-  // Per line start: every number of a line asks twice, and a long list walks back over all its items.
+  // Per position (a sentence start): every number of a sentence asks twice, and each ask walked
+  // back to its line start and over every earlier item of its list.
   const carried = new Map<number, number>();
   /** Where the periods that may carry into `pos` start: its paragraph, or the list it is in. */
   const carryFrom = (pos: number): number => {
-    const ownLine = text.lastIndexOf('\n', pos - 1) + 1;
-    const known = carried.get(ownLine);
+    const known = carried.get(pos);
     if (known !== undefined) return known;
-    let lineStart = ownLine;
+    let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
     while (lineStart > 0 && LIST_ITEM.test(text.slice(lineStart, lineStart + 6))) {
       const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
       const prevLine = text.slice(prevStart, lineStart - 1).trimEnd();
       if (!LIST_ITEM.test(prevLine) && !prevLine.endsWith(':')) break;
       lineStart = prevStart;
     }
-    carried.set(ownLine, lineStart);
+    carried.set(pos, lineStart);
     return lineStart;
   };
 
