@@ -225,7 +225,7 @@ function readDensity(text: string, start: number, left: string, right: string, v
   const base = (raw: string | undefined) => (raw ? parseNumeral(raw, style) : 1);
   const slash = hasSlashNear(right) ? K.R_DENSITY_SLASH.exec(right) : null;
   if (slash) return { over: { value, unit: 'density', denominator: base(slash[1]) }, reach: end + slash[0].length };
-  const per = K.R_DENSITY_PER.exec(right);
+  const per = K.R_DENSITY_PER_WORDS.test(right) ? K.R_DENSITY_PER.exec(right) : null;
   if (per) return { over: { value, unit: 'density', denominator: base(per[1]) }, reach: end + per[0].length };
   const wide = text.slice(Math.max(0, start - 2 * LOOKBACK), start);
   if (left.includes('100') || left.includes('1.000')) {
