@@ -196,13 +196,15 @@ export function readSubject(text: string, clauseStart: number, cand: Candidate):
     return subjectBefore(text, clauseStart, cand) || null;
   }
   const after = subjectAfter(text, cand);
-  const before = subjectBefore(text, clauseStart, cand);
+  // The subject before is read only when the unit's order of preference gets to it.
+  const before = () => subjectBefore(text, clauseStart, cand);
   const hasHead = () => lastShareHeadEnd(text.slice(Math.max(clauseStart, cand.start - 240), cand.start)) >= 0;
   if (cand.unit === 'percent' || cand.unit === 'score') {
+    const stated = before();
     // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.
-    if (before && (!after || hasHead() || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
-    return after || before || null;
+    if (stated && (!after || hasHead() || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return stated;
+    return after || stated || null;
   }
-  if (cand.unit === 'vnd') return before || after || null;
-  return after || before || wordsBefore(text, clauseStart, cand) || null;
+  if (cand.unit === 'vnd') return before() || after || null;
+  return after || before() || wordsBefore(text, clauseStart, cand) || null;
 }
