@@ -10,7 +10,7 @@ import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/no
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
-import { isStop, tailWordStart } from '../src/refine/subject.js';
+import { isGlued, isStop, tailWordStart } from '../src/refine/subject.js';
 import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
 import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -211,6 +211,17 @@ describe('Vocabulary.idAt', () => {
 });
 
 describe('whole-text checks by char code', () => {
+  it('isGlued finds what /\\p{Ll}\\p{Lu}/u finds', () => {
+    const piece = fc.constantFrom('a', 'A', 'ở', 'Ở', 'Đ', 'đ', 'ǅ', 'ß', '1', ' ', '-', '𝐀', '𝐚', 'ʰ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(isGlued(s), JSON.stringify(s)).toBe(/\p{Ll}\p{Lu}/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('needsCollapse finds what /\\s\\s|[^\\S ]/ finds', () => {
     const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\ufeff', ',', '1');
     fc.assert(
