@@ -109,7 +109,7 @@ export const R_LEADING = re('^[^.;\\d]{0,80}?(?:dẫn đầu|đứng đầu|cao 
 /** `thứ hạng chính quyền số, kinh tế số … tương ứng là 5, 16 và 8`; a table row `Xếp hạng DTI | 17/63`. */
 export const L_RANK_FAR = word('(?:thứ hạng|xếp hạng)[^\\d;.|]{0,90}?(?:\\s(?:là|đạt|lần lượt là|tương ứng là)|:|\\|)\\s*$');
 /** A bare `thứ 8` right after a rank in the same sentence: `Bình Dương đứng thứ 3, Bắc Giang thứ 8`. */
-export const L_BARE_THU = /(?:^|[^\p{L}])thứ\s*$/iu;
+export const L_BARE_THU = word('thứ\\s*$');
 /** The field of a rank is a region: `… trong các tỉnh duyên hải`, `… khu vực Tây Nguyên`, `của vùng`. */
 export const R_REGION = re('(?:các tỉnh|khu vực|vùng|miền|tiểu vùng)(?!\\p{L})');
-export const L_REGION = /(?:^|[^\p{L}])(?:trong|giữa) (?:nhóm \d+|các|số \d+) tỉnh[^,;.]{0,40},[^;.]*$/iu;
+export const L_REGION = word('(?:trong|giữa) (?:nhóm \\d+|các|số \\d+) tỉnh[^,;.]{0,40},[^;.]*$');
