@@ -161,20 +161,45 @@ export function buildGazetteer(provinces: Province[], data: GazetteerData): Gaze
           mention = { start, end: start + s.length, kind: 'district', province: ds.length === 1 ? ds[0]!.province : null, candidates: ds.map((d) => d.province), districts: ds, bare: true };
         } else if (g.self !== undefined) mention = { start, end: start + s.length, kind: 'self', province: null };
         else if (g.selfDistrict !== undefined) mention = { start, end: start + s.length, kind: 'self-district', province: null };
-        if (!mention) continue;
-        // Read from the words around it, when asked: most mentions are never asked.
-        let not: NotAPlace | undefined | null = null;
-        out.push({
-          ...mention,
-          get not() {
-            if (not === null) not = notAPlace(text, this);
-            return not;
-          },
-        });
+        if (mention) out.push(new LazyMention(text, mention));
       }
       return out;
     },
   };
+}
+
+/**
+ * A mention whose `not` is read from the words around it when first asked: most mentions are
+ * never asked. A class (every mention one shape, the getter on the prototype) rather than an
+ * object literal with a getter, which V8 builds slowly and reads through a dictionary.
+ */
+class LazyMention implements Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: PlaceKind;
+  readonly province: string | null;
+  readonly candidates?: string[];
+  readonly districts?: District[];
+  readonly bare?: boolean;
+  private notRead: NotAPlace | undefined | null = null;
+
+  constructor(
+    private readonly text: string,
+    m: Mention,
+  ) {
+    this.start = m.start;
+    this.end = m.end;
+    this.kind = m.kind;
+    this.province = m.province;
+    this.candidates = m.candidates;
+    this.districts = m.districts;
+    this.bare = m.bare;
+  }
+
+  get not(): NotAPlace | undefined {
+    if (this.notRead === null) this.notRead = notAPlace(this.text, this);
+    return this.notRead;
+  }
 }
 
 // The patterns below read the few words left of a mention and end with `$`. Each is a word-start
