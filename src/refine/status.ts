@@ -18,6 +18,10 @@ const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/i
 const PURPOSE_OPENING = /(?:^|:\s*)(?:Để|Nhằm|để|nhằm)\s/u;
 const RESET_CUE = new WordPattern(String.raw`(?:đến nay|hiện nay|hiện tại|hiện có|tính đến|đã|thực tế|kết quả|trong năm qua|năm qua)(?!\p{L})`);
 const SE_AFTER = /^[^\d;,.]{0,40}?\s(?:sẽ|dự kiến|phấn đấu)\s/iu;
+// Words every TARGET_AFTER / SE_AFTER match holds, searched first: the lazy gaps of those patterns
+// try up to 40 positions before failing, which they do for almost every number.
+const TARGET_AFTER_WORDS = /theo (?:mục tiêu|chỉ tiêu)/iu;
+const SE_AFTER_WORDS = /sẽ|dự kiến|phấn đấu/iu;
 
 /**
  * Where the target and reset cues of one sentence start: scanned once per sentence, then each
@@ -50,9 +54,9 @@ export function readStatus(text: string, sentenceStart: number, numberStart: num
   if (lastTarget >= 0 && lastReset() < lastTarget) return 'target';
   if (CLAUSE_TARGET_CUE.test(left)) return 'target';
   const right = text.slice(numberEnd, numberEnd + 60);
-  if (TARGET_AFTER.test(right)) return 'target';
+  if (TARGET_AFTER_WORDS.test(right) && TARGET_AFTER.test(right)) return 'target';
   if (PURPOSE_OPENING.test(left) && lastReset() < 0) return 'target';
-  if (SE_AFTER.test(right)) return 'target';
+  if (SE_AFTER_WORDS.test(right) && SE_AFTER.test(right)) return 'target';
   return 'actual';
 }
 
