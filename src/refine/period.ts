@@ -60,9 +60,10 @@ const PATTERN_SOURCE = (
 const PATTERN = new WordPattern(PATTERN_SOURCE, 'u');
 const CASELESS = new WordPattern(PATTERN_SOURCE, 'iu');
 
-// Words before a period that make it something else. The `(?:^|[^\p{L}])` boundaries are checked
-// by hand (WordPattern): a boundary class tested at every position costs more than the search.
+// Words before a period that make it something else.
 const COMPARISON = /(?:so với|so|cùng kỳ|cùng thời điểm|bằng|gấp(?:\s+[\d,.]+)?\s+lần|hơn)\s+(?:(?:cùng kỳ|của|thời điểm|mức|giai đoạn)\s+)*$/iu;
+// START, PLAN and TARGET_CUE start at a word: the boundary is checked by hand (WordPattern), as a
+// boundary class tested at every position costs more than the search.
 const START = new WordPattern(String.raw`(?:kể\s+)?từ\s+$`);
 const PLAN = new WordPattern(String.raw`(?:kế hoạch|nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|đề án|chương trình|chiến lược|luật|hội nghị|hội thảo|lễ|giải thưởng|cuộc thi|sự kiện|tổng kết|sơ kết)(?:\s+(?:số\s+)?[^\s,;.:()]+){0,7}\s+$`);
 const NOT_NOW = /(?:thực|xuất|thể|phát|biểu|hiển|tái)\s+$/iu;
