@@ -10,10 +10,14 @@ import { hasToneSuspect, normalizeText, TONE_SUSPECT } from '../src/normalize/no
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
-import { isStop, tailWordStart } from '../src/refine/subject.js';
+import { isGlued, isStop, tailWordStart } from '../src/refine/subject.js';
 import { BEFORE as QUALIFIER_PATTERNS } from '../src/refine/qualifier.js';
 import { readStatus, sentenceCues } from '../src/refine/status.js';
 import { splitSentences } from '../src/text/sentences.js';
+import { countryAfter } from '../src/places/gazetteer.js';
+import { hasWords } from '../src/refine/place.js';
+import { Vocabulary } from '../src/tokens/tokenize.js';
+import { needsCollapse } from '../src/text/lines.js';
 
 // Short alphabets make overlaps, repeats and case variants frequent.
 const CHARS = ['a', 'ă', 'n', 'g', 'đ', 'Đ', 'ệ', 'Ệ', ' ', ',', '1', 'A', 'N', 'ố', 'x'];
@@ -123,6 +127,18 @@ describe('TailPattern (left contexts of numbers)', () => {
     );
   });
 
+  it('phoneCueBefore says what L_PHONE says', () => {
+    const piece = fc.constantFrom('hotline', 'Hotline', 'ĐT', 'đt', 'SĐT', 'liên hệ', 'LIÊN HỆ', 'đường dây nóng', 'x', ':', ' ', '  ', '\n', '1', '𝐀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const left = parts.join('').slice(-LOOKBACK);
+        expect(P.phoneCueBefore(left), JSON.stringify(left)).toBe(P.L_PHONE.test(left));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const left of lefts) expect(P.phoneCueBefore(left), left).toBe(P.L_PHONE.test(left));
+  });
+
   it('keeps escapes when lower-casing a pattern', () => {
     expect(lowerCasePattern('QĐ\\S\\p{Lu}\\D(?:TCVN)')).toBe('qđ\\S\\p{Lu}\\D(?:tcvn)');
   });
@@ -161,7 +177,73 @@ describe('status cues per sentence', () => {
   });
 });
 
+describe('left contexts of place names', () => {
+  it('countryAfter says what the one regex said', () => {
+    const plain = /(?:^|[,;:(]\s*|\n\s*|(?:^|[^\p{L}])(?:bình quân|trung bình|mức|của|chung|tại|ở|là|và|khi|cùng|cho|chiếm|Tính chung|tính chung)\s+)$/iu;
+    const piece = fc.constantFrom('của', 'CỦA', 'bình quân', 'Tính chung', 'tại', 'x', 'xtại', ' ', '  ', '\n', ' \n ', ',', ';', '(', ':', '.', '1', '𝐀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const left = parts.join('');
+        expect(countryAfter(left), JSON.stringify(left)).toBe(plain.test(left));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('Vocabulary.idAt', () => {
+  it('finds what get finds on the sliced (and lower-cased) text', () => {
+    const vocab = new Vocabulary();
+    for (const w of ['số', 'hóa', 'dịch vụ', 'i̇x', 'σς', 'ς', 'σ', ',', '4', 'đạt', 'a']) vocab.add(w);
+    const chars = ['S', 's', 'Ố', 'ố', 'h', 'ó', 'a', 'A', 'İ', 'i', '̇', 'x', 'Σ', 'σ', 'ς', ',', '4', 'Đ', 'ạ', 't', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 6 }), fc.array(fc.constantFrom(...chars), { maxLength: 3 }), fc.boolean(), (word, around, fold) => {
+        const text = around.join('') + word.join('') + around.join('');
+        const [s, e] = [around.length, around.length + word.join('').length];
+        const want = vocab.get(fold ? text.slice(s, e).toLowerCase() : text.slice(s, e));
+        expect(vocab.idAt(text, s, e, fold), JSON.stringify([text, s, e, fold])).toBe(want);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(vocab.idAt('ĐẠT', 0, 3, true)).toBe(vocab.get('đạt'));
+    expect(vocab.idAt('ĐẠT', 0, 3, false)).toBe(0);
+  });
+});
+
 describe('whole-text checks by char code', () => {
+  it('isGlued finds what /\\p{Ll}\\p{Lu}/u finds', () => {
+    const piece = fc.constantFrom('a', 'A', 'ở', 'Ở', 'Đ', 'đ', 'ǅ', 'ß', '1', ' ', '-', '𝐀', '𝐚', 'ʰ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(isGlued(s), JSON.stringify(s)).toBe(/\p{Ll}\p{Lu}/u.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('needsCollapse finds what /\\s\\s|[^\\S ]/ finds', () => {
+    const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\ufeff', ',', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(needsCollapse(s), JSON.stringify(s)).toBe(/\s\s|[^\S ]/.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('hasWords counts the pieces split(/\\s+/) makes', () => {
+    const piece = fc.constantFrom('a', 'đạt', ' ', '  ', '\n', '\u00a0', '\u3000', ',', '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 12 }), (parts, n) => {
+        const s = `x ${parts.join('')} y`;
+        expect(hasWords(s, 1, s.length - 1, n)).toBe(s.slice(1, -1).split(/\s+/).length >= n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   // Letters of every alternative, their neighbours (q, a plain letter, an astral letter) and non-letters.
   const TONE_CHARS = [...'oOuUqQaeêiôơưàáạẢèéỳýỷừứựơƠìíịêÊùúụôÔòóọủũ', 'x', ' ', '.', '1', '𝐀'];
   const toneText = fc.array(fc.constantFrom(...TONE_CHARS), { maxLength: 12 }).map((a) => a.join(''));

@@ -12,7 +12,7 @@ import type { Candidate, ExclusionReason } from './types.js';
 import * as P from './patterns.js';
 import * as K from './kinds.js';
 import { wordOrdinals } from './ordinals.js';
-import { isSpace } from '../text/word-pattern.js';
+import { isSpace, wordCharBefore } from '../text/word-pattern.js';
 
 // A numeral not glued to a letter, digit, slash, colon or plus on its left.
 const NUMERAL = /(?<![\p{L}\p{N}_/:+])\d+(?:[.,]\d+)*/gu;
@@ -95,14 +95,14 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
     if (a <= b && b > 0) return { candidates: [make({ value: a, unit: 'fraction', denominator: b, end: reach })], reach };
   }
   if (/^[-/]\s?[\p{Lu}Đ]/u.test(rightRaw) || /^-[\p{L}]/u.test(rightRaw)) return excluded('document', skipToken(text, end));
-  if (/[\p{L}]-$/u.test(left)) return excluded('code');
+  if (left.endsWith('-') && wordCharBefore(left, left.length - 1, 'letter')) return excluded('code'); // `/[\p{L}]-$/u`
   if (P.R_TIME.test(rightRaw)) return excluded('time', skipToken(text, end));
   if (P.R_CODE_TAIL.test(rightRaw) && !gluedQuantity(raw, rightRaw)) return excluded('code', skipToken(text, end));
   if (/^0\d*[.,\s]\d+[.,\s]\d+/.test(text.slice(start, start + 16)) && digitsIn(text.slice(start, start + 16)) >= 9) {
     // The whole number (`0256 3822 345`), so its later groups are not read as numbers of their own.
     return excluded('phone', start + PHONE.exec(text.slice(start, start + 20))![0].length);
   }
-  if (P.L_PHONE.test(left)) return excluded('phone');
+  if (P.phoneCueBefore(left)) return excluded('phone');
   if (/^\d+\.0$/.test(raw) || P.L_CODE.test(left)) return excluded(/\.0$/.test(raw) || /bản\s*$/iu.test(left) ? 'version' : 'code');
 
   const value = parseNumeral(raw, style, wholeAfter(rightRaw));
@@ -225,7 +225,7 @@ function readDensity(text: string, start: number, left: string, right: string, v
   const base = (raw: string | undefined) => (raw ? parseNumeral(raw, style) : 1);
   const slash = hasSlashNear(right) ? K.R_DENSITY_SLASH.exec(right) : null;
   if (slash) return { over: { value, unit: 'density', denominator: base(slash[1]) }, reach: end + slash[0].length };
-  const per = K.R_DENSITY_PER.exec(right);
+  const per = K.R_DENSITY_PER_WORDS.test(right) ? K.R_DENSITY_PER.exec(right) : null;
   if (per) return { over: { value, unit: 'density', denominator: base(per[1]) }, reach: end + per[0].length };
   const wide = text.slice(Math.max(0, start - 2 * LOOKBACK), start);
   if (left.includes('100') || left.includes('1.000')) {
@@ -242,8 +242,18 @@ function readDensity(text: string, start: number, left: string, right: string, v
 /** The text of the sentence before `at`, at most 160 characters, from the last `.`/`;`/line break. */
 function sentenceLeft(text: string, at: number): string {
   const s = text.slice(Math.max(0, at - 160), at);
-  const cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf(';'), s.search(/\.\s[^.]*$/u));
+  const cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf(';'), lastSentenceStop(s));
   return cut >= 0 ? s.slice(cut + 1) : s;
+}
+
+/**
+ * `s.search(/\.\s[^.]*$/u)`: the last `.` when a space follows it (no `.` may come after the
+ * match, so only the last one can start it), else -1. Found without a regex scan: this runs
+ * for most numbers.
+ */
+function lastSentenceStop(s: string): number {
+  const dot = s.lastIndexOf('.');
+  return dot >= 0 && dot + 1 < s.length && isSpace(s.charCodeAt(dot + 1)) ? dot : -1;
 }
 
 /**

@@ -29,6 +29,8 @@ export const L_MOVE_DOWN = tail(`(?<!không )(?:giảm|giảm thêm|tụt|tụt 
 // `cao hơn mức trung bình cả nước 15%`: a difference stated after a comparison.
 // (`không ít hơn 1.000`, `không thấp hơn 80%` are qualifiers: at least.)
 const L_COMPARISON = word('(?<!không )(cao|thấp|nhiều|ít|tăng|giảm|vượt) hơn(?: so với)?[^,;\\d]{0,40}$');
+// Every L_COMPARISON match holds ` hơn`: a literal search first spares most numbers the scan.
+const HON = / hơn/iu;
 
 /**
  * Whether the number is stated as a change of a measure, and which way: `tăng 5,8% so với năm
@@ -37,7 +39,7 @@ const L_COMPARISON = word('(?<!không )(cao|thấp|nhiều|ít|tăng|giảm|vư�
 export function changeOf(left: string, right: string, unit: string): Measure | null {
   if (unit === 'count' && R_RANK_MOVE.test(right)) return L_MOVE_DOWN.test(left) ? 'decrease' : 'increase';
   // `thấp hơn bình quân cả nước (82,9%)`: the benchmark's own value, not the difference.
-  const cmp = /\(\s*$/u.test(left) ? null : L_COMPARISON.exec(left);
+  const cmp = /\(\s*$/u.test(left) || !HON.test(left) ? null : L_COMPARISON.exec(left);
   if (cmp) return /^(?:thấp|ít|giảm)/iu.test(cmp[1]!) ? 'decrease' : 'increase';
   if (L_CHANGE_TO.test(left)) return null;
   if (L_INCREASE.test(left)) return 'increase';
@@ -64,6 +66,8 @@ const PER = '(?:dân|người(?: dân)?|hộ(?: gia đình)?|km2|km²)(?!\\p{L})
 export const R_DENSITY_SLASH = re(`^\\s*(?:\\p{L}+(?: \\p{L}+){0,7})?\\s*\\/\\s*(?:${BASE}\\s*)?${PER}`);
 /** `76 người dùng Internet trên 100 dân`. */
 export const R_DENSITY_PER = re(`^\\s*\\p{L}+(?: \\p{L}+){0,5}\\s+(?:trên|mỗi)\\s+${BASE}\\s*${PER}`);
+/** Words every R_DENSITY_PER match holds: searched first, they spare most numbers its backtracking over six words. */
+export const R_DENSITY_PER_WORDS = /trên|mỗi/iu;
 /** `thuê bao di động trên 100 dân của tỉnh là 108,5`: the base stated before the number. */
 export const L_DENSITY_BASE = word(`(?:thuê bao|máy|điện thoại|tài khoản|người dùng|mật độ)[^\\d;,]{0,40}(?:trên|/|mỗi)\\s*${BASE}\\s*(?:dân|người|hộ)(?!\\p{L})[^\\d;,.]{0,30}$`);
 /** `cứ 100 người dân … có khoảng 33 thuê bao`, `một hộ gia đình đang dùng 2,6 thuê bao`. */
@@ -105,7 +109,7 @@ export const R_LEADING = re('^[^.;\\d]{0,80}?(?:dẫn đầu|đứng đầu|cao 
 /** `thứ hạng chính quyền số, kinh tế số … tương ứng là 5, 16 và 8`; a table row `Xếp hạng DTI | 17/63`. */
 export const L_RANK_FAR = word('(?:thứ hạng|xếp hạng)[^\\d;.|]{0,90}?(?:\\s(?:là|đạt|lần lượt là|tương ứng là)|:|\\|)\\s*$');
 /** A bare `thứ 8` right after a rank in the same sentence: `Bình Dương đứng thứ 3, Bắc Giang thứ 8`. */
-export const L_BARE_THU = /(?:^|[^\p{L}])thứ\s*$/iu;
+export const L_BARE_THU = word('thứ\\s*$');
 /** The field of a rank is a region: `… trong các tỉnh duyên hải`, `… khu vực Tây Nguyên`, `của vùng`. */
 export const R_REGION = re('(?:các tỉnh|khu vực|vùng|miền|tiểu vùng)(?!\\p{L})');
-export const L_REGION = /(?:^|[^\p{L}])(?:trong|giữa) (?:nhóm \d+|các|số \d+) tỉnh[^,;.]{0,40},[^;.]*$/iu;
+export const L_REGION = word('(?:trong|giữa) (?:nhóm \\d+|các|số \\d+) tỉnh[^,;.]{0,40},[^;.]*$');

@@ -3,7 +3,7 @@
  * ends right before the number (anchored with `$`), `R_*` against the text right after it.
  * All are case-insensitive and Unicode-aware; they run on normalized text.
  */
-import { TailPattern, WordPattern } from '../text/word-pattern.js';
+import { isSpace, TailPattern, WordPattern } from '../text/word-pattern.js';
 
 const re = (s: string) => new RegExp(s, 'iu');
 /** `(?:^|[^\p{L}])body`, with the boundary checked by hand (see WordPattern: ~10× faster). */
@@ -22,6 +22,20 @@ export const L_SO = tail('số\\s*$', 8);
 export const L_SO_NOT_DOC = re('(?:tổng|con|các|chỉ|trong|này|kinh tế|xã hội|chính quyền|chuyển đổi|hạ tầng|nhân lực|nhận thức|thể chế|công dân|dữ liệu|nền tảng|kỹ năng|công nghệ)\\s+số\\s*$');
 export const L_CODE = tail('(?:ISO|TCVN|GMT|UTC|km|QL|quốc lộ|tỉnh lộ|phiên bản|version|ver|v|bản|mã|model|IPv|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\\s*$', 30);
 export const L_PHONE = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)[:\\s]*$');
+const PHONE_WORD_AT_END = re('(?:tổng đài|đường dây nóng|hotline|điện thoại|SĐT|ĐT|fax|zalo|liên hệ)$');
+/** The longest of L_PHONE's words, in UTF-16 units. */
+const PHONE_WORD_REACH = 14;
+
+/**
+ * `L_PHONE.test(left)`, without running the pattern at every position of `left`: each of its
+ * words ends with a letter, so a match ends exactly where the trailing run of `:` and spaces
+ * begins, and starts at most PHONE_WORD_REACH units before it.
+ */
+export function phoneCueBefore(left: string): boolean {
+  let end = left.length;
+  while (end > 0 && (left.charCodeAt(end - 1) === 58 || isSpace(left.charCodeAt(end - 1)))) end--;
+  return PHONE_WORD_AT_END.test(left.slice(Math.max(0, end - PHONE_WORD_REACH - 2), end));
+}
 export const L_DATE = tail('(?:ngày|tháng|mùng|hôm|sáng|trưa|chiều|tối|đêm)\\s*$', 12);
 export const L_ORDINAL = tail('(?:(?:lần|phiên|kỳ|khóa|đợt|hội nghị|hội thi|vòng|mùa|số báo|kỳ họp)?\\s*thứ|(?:lần|phiên|kỳ họp|khóa|đợt|nhiệm kỳ))\\s*$', 24);
 export const L_RANK = tail('(?:(?:số|DTI|PAR|PCI|PAPI|Index|lên|xuống|giữ|giữ vững|duy trì)\\s+thứ|xếp thứ|xếp hạng thứ|xếp hạng|đứng thứ|đứng hạng|vị trí thứ|vị trí|thứ hạng|hạng|top|tốp|nhóm|xếp vị trí|một trong)\\s*$', 24);

@@ -11,6 +11,7 @@
  */
 import { clean, scaleOf } from './parse.js';
 import { NOT_DONG, countNounAfter } from './nouns.js';
+import { WordPattern } from '../text/word-pattern.js';
 
 // Horizontal space only: `650.000\nTỷ lệ …` is a list item ending, not 650.000 tỷ.
 export const R_SCALE = /^[^\S\n]*((?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:[^\S\n]+(?:tỷ|tỉ))?)(?!\p{L})/iu;
@@ -19,7 +20,8 @@ export const R_MONEY = new RegExp(`^[^\\S\\n]*(?:đồng${NOT_DONG}|VNĐ|VND|vn�
 const SLANG = /^(?:k|tr(\d{1,3})?)(?![\p{L}\p{N}])/u;
 // `10k USD`: money, but not đồng (there is no unit for it).
 const FOREIGN_MONEY = /^[^\S\n]*(?:USD|US\$|\$|EUR|euro|đô)(?!\p{L})/iu;
-const MONEY_CUE = /(?:^|[^\p{L}])(?:giá|phí|cước|tiền|lương|thu nhập|chi phí|học phí|trị giá|kinh phí|doanh thu|doanh số|ủng hộ|thanh toán|chi trả|trả|mua|bán|tặng|thưởng|vốn|ngân sách|giá trị|nộp|hỗ trợ)(?!\p{L})[^.;!?\n\d]{0,30}$/iu;
+// (A word-start pattern: the boundary checked by hand is several times cheaper than `(?:^|[^\p{L}])`.)
+const MONEY_CUE = new WordPattern(String.raw`(?:giá|phí|cước|tiền|lương|thu nhập|chi phí|học phí|trị giá|kinh phí|doanh thu|doanh số|ủng hộ|thanh toán|chi trả|trả|mua|bán|tặng|thưởng|vốn|ngân sách|giá trị|nộp|hỗ trợ)(?!\p{L})[^.;!?\n\d]{0,30}$`);
 
 export interface Quantity {
   /** Characters after the digits that belong to the number (`k`, `tr5`, ` tỷ đồng`). */

@@ -10,6 +10,7 @@
  * more English votes than Vietnamese ones.
  */
 import { numeralShape } from './token.js';
+import { WordPattern } from '../text/word-pattern.js';
 
 export type NumberStyle = 'vi' | 'en';
 
@@ -20,8 +21,9 @@ export interface StyleDecision {
 }
 
 const TOKEN = /(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)*/gu;
-// `phiên bản 1.2`, `VNeID 2.15`, `IPv6`, `Android 13.5`: version numbers, in any style.
-const VERSION_BEFORE = /(?:^|[^\p{L}])(?:phiên bản|version|ver\.?|v|bản|IPv|iOS|Android|Windows|VNeID|Zalo|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\s*$/iu;
+// `phiên bản 1.2`, `VNeID 2.15`, `IPv6`, `Android 13.5`: version numbers, in any style. (A word-start
+// pattern: the boundary checked by hand is several times cheaper than `(?:^|[^\p{L}])`.)
+const VERSION_BEFORE = new WordPattern(String.raw`(?:phiên bản|version|ver\.?|v|bản|IPv|iOS|Android|Windows|VNeID|Zalo|Web|cách mạng công nghiệp|công nghiệp|CMCN|Industry)\s*$`);
 
 export function detectNumberStyle(text: string): StyleDecision {
   let viVotes = 0;

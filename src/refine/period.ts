@@ -62,10 +62,12 @@ const CASELESS = new WordPattern(PATTERN_SOURCE, 'iu');
 
 // Words before a period that make it something else.
 const COMPARISON = /(?:so với|so|cùng kỳ|cùng thời điểm|bằng|gấp(?:\s+[\d,.]+)?\s+lần|hơn)\s+(?:(?:cùng kỳ|của|thời điểm|mức|giai đoạn)\s+)*$/iu;
-const START = /(?:^|[^\p{L}])(?:kể\s+)?từ\s+$/iu;
-const PLAN = /(?:^|[^\p{L}])(?:kế hoạch|nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|đề án|chương trình|chiến lược|luật|hội nghị|hội thảo|lễ|giải thưởng|cuộc thi|sự kiện|tổng kết|sơ kết)(?:\s+(?:số\s+)?[^\s,;.:()]+){0,7}\s+$/iu;
+// START, PLAN and TARGET_CUE start at a word: the boundary is checked by hand (WordPattern), as a
+// boundary class tested at every position costs more than the search.
+const START = new WordPattern(String.raw`(?:kể\s+)?từ\s+$`);
+const PLAN = new WordPattern(String.raw`(?:kế hoạch|nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|đề án|chương trình|chiến lược|luật|hội nghị|hội thảo|lễ|giải thưởng|cuộc thi|sự kiện|tổng kết|sơ kết)(?:\s+(?:số\s+)?[^\s,;.:()]+){0,7}\s+$`);
 const NOT_NOW = /(?:thực|xuất|thể|phát|biểu|hiển|tái)\s+$/iu;
-const TARGET_CUE = /(?:^|[^\p{L}])(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch|sẽ|đặt ra)(?![\p{L}])/iu;
+const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|định hướng|tầm nhìn|kế hoạch|sẽ|đặt ra)(?![\p{L}])`);
 const SENTENCE_OPENING = /^(?:[^\s,;:]+(?:\s+|,\s*)){0,4}$/u;
 const DROP_LEAD = /^(?:trong|vào|sang|lũy kế|luỹ kế)\s+/iu;
 
@@ -83,6 +85,9 @@ export function findPeriods(text: string, sentences: Span[], from = 0, to = text
 function findPeriodsIn(text: string, scanned: string, offset: number, sentences: Span[], pattern: WordPattern): Period[] {
   const out: Period[] = [];
   let si = firstIndexWhere(sentences.length, (i) => sentences[i]!.end > offset);
+  // Whether a sentence states a goal, read once per sentence (it holds several periods).
+  let cuedSentence = -1;
+  let cued = false;
   for (const m of pattern.all(scanned)) {
     const g = m.groups!;
     let start = offset + m.index!;
@@ -126,15 +131,25 @@ function findPeriodsIn(text: string, scanned: string, offset: number, sentences:
     const after = text.slice(end, end + 3);
     const framing = SENTENCE_OPENING.test(before) || /^\s*:/.test(after) || (/^\s*(?:(?:trong|vào|tính đến|đến|tới|riêng|còn|cũng trong)\s+)?$/iu.test(segment) && before.length > segment.length && /^\s*,/.test(after));
     const attached = !framing && /\d/.test(segment);
-    const targetSentence = TARGET_CUE.test(text.slice(sentence.start, sentence.end));
+    if (cuedSentence !== si) {
+      cuedSentence = si;
+      cued = TARGET_CUE.test(text.slice(sentence.start, sentence.end));
+    }
+    const targetSentence = cued;
     // A goal is read in the period's clause and, for a period opening the sentence, the clause it opens.
-    const rest = text.slice(end, sentence.end);
-    const seps = [...rest.matchAll(/[,;:]/g)].map((x) => x.index!);
-    const stop = seps[framing ? 1 : 0];
-    const target = targetSentence && TARGET_CUE.test(text.slice(offset + m.index! - segment.length, stop === undefined ? sentence.end : end + stop));
+    const target = targetSentence && TARGET_CUE.test(text.slice(offset + m.index! - segment.length, clauseStop(text, end, sentence.end, framing ? 1 : 0)));
     out.push({ start, end, asOf, kind, framing, target, targetSentence, attached });
   }
   return out;
+}
+
+/** Where the clause after `from` ends: at its `skip`+1-th `,` `;` or `:` before `end`, else at `end`. */
+function clauseStop(text: string, from: number, end: number, skip: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 44 || c === 59 || c === 58) && skip-- === 0) return i;
+  }
+  return end;
 }
 
 function ym(y: number, m: number): string {
@@ -158,8 +173,13 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
     }
     return w.periods;
   };
+  // Per position (a sentence start): every number of a sentence asks twice, and each ask walked
+  // back to its line start and over every earlier item of its list.
+  const carried = new Map<number, number>();
   /** Where the periods that may carry into `pos` start: its paragraph, or the list it is in. */
   const carryFrom = (pos: number): number => {
+    const known = carried.get(pos);
+    if (known !== undefined) return known;
     let lineStart = text.lastIndexOf('\n', pos - 1) + 1;
     while (lineStart > 0 && LIST_ITEM.test(text.slice(lineStart, lineStart + 6))) {
       const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
@@ -167,6 +187,7 @@ export function buildPeriodIndex(text: string, sentences: Span[]): PeriodIndex {
       if (!LIST_ITEM.test(prevLine) && !prevLine.endsWith(':')) break;
       lineStart = prevStart;
     }
+    carried.set(pos, lineStart);
     return lineStart;
   };
 

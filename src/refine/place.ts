@@ -13,6 +13,7 @@
 import type { Span } from '../text/sentences.js';
 import { LEVEL, type Mention } from '../places/gazetteer.js';
 import { firstIndexWhere } from '../text/search.js';
+import { isSpace } from '../text/word-pattern.js';
 
 export interface PlaceIndex {
   /**
@@ -179,8 +180,22 @@ function leadEnd(text: string): number {
   for (let n = 0; n < 12 && from < text.length; n++) {
     const nl = text.indexOf('\n', from);
     const end = nl === -1 ? text.length : nl;
-    if (text.slice(from, end).split(/\s+/).length >= 20) return end;
+    if (hasWords(text, from, end, 20)) return end;
     from = end + 1;
   }
   return Math.min(text.length, 400);
+}
+
+/**
+ * Whether `text.slice(from, to).split(/\s+/)` has at least `n` pieces: one more than its runs of
+ * spaces. Counted in place and stopped at `n`, as the lead's paragraph can be the whole text.
+ */
+export function hasWords(text: string, from: number, to: number, n: number): boolean {
+  let pieces = 1;
+  for (let i = from; i < to; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    if (++pieces >= n) return true;
+    while (i + 1 < to && isSpace(text.charCodeAt(i + 1))) i++;
+  }
+  return pieces >= n;
 }

@@ -15,6 +15,8 @@ export const BEFORE: [TailPattern, Qualifier][] = [
   [new TailPattern(String.raw`(?:trên|hơn|vượt|vượt mức|vượt trên|hơn mức|cao hơn)\s+(?:(?:mức)\s+)?$`, 24), 'over'],
 ];
 const AFTER_OVER = /^\s*(?:[\p{L} ,]{0,40}\s)?trở lên(?!\p{L})/iu;
+// Searched first: a literal search is ~20x cheaper than AFTER_OVER's backtracking, and rarely found.
+const TRO_LEN = /trở lên/iu;
 
 /** Where the qualifier phrase starts, so the record's text can include it. */
 export interface QualifierReading {
@@ -34,6 +36,9 @@ export function readQualifier(text: string, cand: Candidate, lineStart: number):
     if (at >= 0 && cand.measure && cand.measure !== 'level' && /^(?:cao|thấp) hơn/iu.test(left.slice(at))) continue;
     if (at >= 0) return { qualifier: q, start: leftStart + at }; // the phrase starts at a word
   }
-  if (cand.unit === 'count' && AFTER_OVER.test(text.slice(cand.end, cand.end + 50))) return { qualifier: 'over', start: cand.start };
+  if (cand.unit === 'count') {
+    const right = text.slice(cand.end, cand.end + 50);
+    if (TRO_LEN.test(right) && AFTER_OVER.test(right)) return { qualifier: 'over', start: cand.start };
+  }
   return { qualifier: 'exact', start: cand.start };
 }

@@ -30,15 +30,50 @@ const MAX_BEFORE_WORDS = 16;
 const AFTER_FILLERS = /^(?:(?:các|những|số|tổng số|toàn bộ|cả)\s+)+/iu;
 const GLUED = /\p{Ll}\p{Lu}/u; // `DởHay`: scraped boilerplate, not a noun phrase
 
+// Per UTF-16 unit, memoized (0: not yet seen): whether it is \p{Ll}, \p{Lu} or neither.
+const LOWER = 1;
+const UPPER = 2;
+const NEITHER = 3;
+const caseClasses = new Uint8Array(65536);
+
+function caseOf(unit: number): number {
+  let v = caseClasses[unit]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(unit);
+    v = /\p{Ll}/u.test(ch) ? LOWER : /\p{Lu}/u.test(ch) ? UPPER : NEITHER;
+    caseClasses[unit] = v;
+  }
+  return v;
+}
+
+/** `GLUED.test(s)` by char code: it runs on every word of every subject. Astral text takes the regex. */
+export function isGlued(s: string): boolean {
+  let prevLower = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return GLUED.test(s);
+    const k = caseOf(c);
+    if (k === UPPER && prevLower) return true;
+    prevLower = k === LOWER;
+  }
+  return false;
+}
+
 function wordsUntilStop(phrase: string, max: number): string {
   const words: string[] = [];
-  // Word by word, not split(): the phrase can be 200 characters and only `max` words are read.
-  const each = /\S+/g;
-  for (let m = each.exec(phrase); m; m = each.exec(phrase)) {
-    const w = m[0];
+  // Word by word (runs of non-spaces, as /\S+/g), not split(): the phrase can be 200 characters
+  // and only `max` words are read.
+  for (let i = 0; i < phrase.length; ) {
+    if (isSpace(phrase.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < phrase.length && !isSpace(phrase.charCodeAt(i))) i++;
+    const w = phrase.slice(from, i);
     if (words.length > 0 && isStop(w)) break;
     if (words.length === 0 && (isStop(w) || !/\p{L}/u.test(w))) return '';
-    if (GLUED.test(w)) return '';
+    if (isGlued(w)) return '';
     words.push(w);
     if (words.length >= max) break;
   }
@@ -168,7 +203,7 @@ export function subjectBefore(text: string, clauseStart: number, cand: Candidate
   // A subject may hold commas (`trong từng ngành, lĩnh vực`) when a head word marks its start.
   const lastComma = Math.max(body.lastIndexOf(','), body.lastIndexOf('('), body.lastIndexOf(':'), body.lastIndexOf(';'));
   const phrase = body.slice(from >= 0 ? from : lastComma + 1).trim();
-  if ((/\d/.test(phrase) && /\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, ''))) || GLUED.test(phrase)) return '';
+  if ((/\d/.test(phrase) && /\d/.test(phrase.replace(/(?:mức độ|cấp độ|mức|giai đoạn|lần|loại)\s+\d+/giu, ''))) || isGlued(phrase)) return '';
   const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length === 1 && isStop(words[0]!)) return ''; // `tỷ trọng này` names no subject
   return (words.length > MAX_BEFORE_WORDS ? words.slice(-MAX_BEFORE_WORDS) : words).join(' ');
@@ -196,13 +231,15 @@ export function readSubject(text: string, clauseStart: number, cand: Candidate):
     return subjectBefore(text, clauseStart, cand) || null;
   }
   const after = subjectAfter(text, cand);
-  const before = subjectBefore(text, clauseStart, cand);
+  // The subject before is read only when the unit's order of preference gets to it.
+  const before = () => subjectBefore(text, clauseStart, cand);
   const hasHead = () => lastShareHeadEnd(text.slice(Math.max(clauseStart, cand.start - 240), cand.start)) >= 0;
   if (cand.unit === 'percent' || cand.unit === 'score') {
+    const stated = before();
     // `Tỷ lệ X đạt N% (tổng số …)`: the share's subject is X; `N% hộ gia đình …`: it follows.
-    if (before && (!after || hasHead() || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return before;
-    return after || before || null;
+    if (stated && (!after || hasHead() || /^(?:GRDP|GDP|tổng|dân số$)/iu.test(after))) return stated;
+    return after || stated || null;
   }
-  if (cand.unit === 'vnd') return before || after || null;
-  return after || before || wordsBefore(text, clauseStart, cand) || null;
+  if (cand.unit === 'vnd') return before() || after || null;
+  return after || before() || wordsBefore(text, clauseStart, cand) || null;
 }
