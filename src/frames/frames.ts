@@ -562,7 +562,8 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
     // So may a count that nothing nominal follows (`Thuê bao băng rộng cố định đạt 23,5 triệu.`).
     const bareCount = q.unit === 'count' && !st.after && !st.unknownNoun;
     if (!counted && ((st.roles.length === 0 && ((q.unit !== 'count' && q.unit !== 'vnd') || bareCount)) || afterIsAttr)) {
-      for (const h of [...st.before, ...st.scope]) if (h.to <= st.numFrom && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
+      // (A count glued to the noun before it names something: `Hệ thống 1022`, `Quốc lộ 9`.)
+      for (const h of [...st.before, ...st.scope]) if (h.to <= st.numFrom && !(bareCount && h.to === st.numFrom) && h.concepts.some((c) => f.counted!.has(c))) counted = h; // the nearest
     }
     if (!counted) return null;
     used.push(counted);
