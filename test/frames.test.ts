@@ -188,6 +188,10 @@ describe('statements the press writes around a number', () => {
     expect(keyOf('Mật độ thuê bao băng rộng di động đạt 87,3 thuê bao/100 dân.', 87.3)).toBe('infra.internet_subscription_density');
     expect(keyOf('Tính bình quân, một hộ gia đình đang dùng 2,6 thuê bao di động.', 2.6)).toBeNull();
   });
+  it('a year’s `chỉ tiêu cả năm` is a target', () => {
+    const t = extract('Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 72,15%, trong khi chỉ tiêu cả năm là 70%.').records;
+    expect(t.map((x) => [x.indicator, x.value, x.status])).toEqual([['gov.dossier_digitization', 72.15, 'actual'], ['gov.dossier_digitization', 70, 'target']]);
+  });
   it('a score right after a rank of an index, nothing named between them, is that index’s score', () => {
     const text = 'Theo Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023 công bố ngày 3/5/2024, tỉnh đứng thứ nhất toàn quốc với 0,6961 điểm.';
     expect([keyOf(text, 1), keyOf(text, 0.6961)]).toEqual(['dti.rank_overall', 'dti.score_overall']);

@@ -10,7 +10,7 @@ import { WordPattern } from '../text/word-pattern.js';
 
 // `(chỉ tiêu: 90%)`: the parenthesis is checked by a look-behind after the words, not before them —
 // a leading look-behind runs at every position of every sentence (it made the scan twice as slow).
-const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|(?:chỉ tiêu|mục tiêu|kế hoạch)(?<=\(\s*(?:chỉ tiêu|mục tiêu|kế hoạch))(?=\s*:?\s*\d)|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|đến năm(?<=theo (?:quyết định|nghị quyết|chương trình|đề án|chiến lược)[^.;]{0,60}?đến năm)|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})`);
+const TARGET_CUE = new WordPattern(String.raw`(?:mục tiêu|phấn đấu|đặt (?:ra )?chỉ tiêu|giao chỉ tiêu|chỉ tiêu(?=\s+(?:đến|năm|cả năm|giai đoạn|phấn đấu|đề ra|tới|là|:))|(?:chỉ tiêu|mục tiêu|kế hoạch)(?<=\(\s*(?:chỉ tiêu|mục tiêu|kế hoạch))(?=\s*:?\s*\d)|dự kiến|dự tính|theo kế hoạch(?!\s+số)|kế hoạch đến|đến năm(?<=theo (?:quyết định|nghị quyết|chương trình|đề án|chiến lược)[^.;]{0,60}?đến năm)|định hướng đến|hướng tới|đặt ra|cần đạt|phải đạt|nhằm đạt)(?!\p{L})`);
 // `sẽ` governs only its own clause (`20 thôn sẽ được phủ sóng, 12 thôn chưa có điện`).
 const CLAUSE_TARGET_CUE = new WordPattern(String.raw`sẽ(?!\p{L})[^,;]*$`);
 const TARGET_AFTER = /^[^\d;.]{0,40}?theo (?:mục tiêu|chỉ tiêu)(?!\p{L})/iu;
