@@ -158,6 +158,8 @@ describe('statements the press writes around a number', () => {
     ['… and after an adverb (`chỉ chiếm`)', 'Toàn tỉnh có 142 công chức, viên chức chuyên trách CNTT, chỉ chiếm 0,8% tổng biên chế.', 0.8, 'hr.dt_officials_dedicated'],
     ['procedures offered as online services', 'Trong tổng số 1.862 TTHC, có 1.094 thủ tục được cung cấp DVCTT.', 1094, 'gov.online_services'],
     ['`N hệ thống` are information systems', 'Mới có 19 hệ thống triển khai đầy đủ phương án bảo đảm an toàn thông tin theo cấp độ.', 19, 'security.systems_protected_by_level'],
+    ['a word that holds a cue’s word is not the cue (`sầu riêng` is no `riêng`)', 'Toàn tỉnh có 4.560 hộ trồng cà phê, sầu riêng, hồ tiêu đã tự mở gian hàng trên sàn.', 4560, 'econ.farm_households_ecommerce'],
+    ['visits paid with the chip ID', 'Có 285/298 cơ sở khám chữa bệnh đã tra cứu thẻ BHYT bằng CCCD gắn chip, với hơn 2,1 triệu lượt khám chữa bệnh sử dụng CCCD thay thẻ BHYT.', 2100000, 'gov.chip_id_health_insurance'],
     ['the press’s `hẹn` for `hạn`', 'Hồ sơ được xử lý đúng hẹn, sớm hẹn đạt 97,85%.', 97.85, 'gov.on_time_dossiers'],
     ['a business abbreviated (`HKD`)', 'Có 1.128 HKD đã dùng hóa đơn điện tử.', 1128, 'econ.e_invoice'],
     ['enterprises in the IT field are digital-technology enterprises', 'Toàn tỉnh có 186 DN hoạt động trong lĩnh vực CNTT, công nghệ số.', 186, 'econ.digital_tech_enterprises'],
