@@ -193,6 +193,13 @@ describe('statements the press writes around a number', () => {
     expect(keyOf('Mật độ thuê bao băng rộng di động đạt 87,3 thuê bao/100 dân.', 87.3)).toBe('infra.internet_subscription_density');
     expect(keyOf('Tính bình quân, một hộ gia đình đang dùng 2,6 thuê bao di động.', 2.6)).toBeNull();
   });
+  it('a report table: each row’s cells are its label’s, the `Kế hoạch` column is a target', () => {
+    const text = 'Kết quả năm 2024. Chỉ tiêu | Kế hoạch | Thực hiện; Tỷ lệ DVCTT toàn trình | 80% | 86,4%; Số doanh nghiệp công nghệ số | 450 | 512. Như vậy đã đạt kế hoạch.';
+    expect(extract(text).records.map((r) => [r.indicator, r.value, r.status])).toEqual([
+      ['gov.online_services_full', 80, 'target'], ['gov.online_services_full', 86.4, 'actual'],
+      ['econ.digital_tech_enterprises', 450, 'target'], ['econ.digital_tech_enterprises', 512, 'actual'],
+    ]);
+  });
   it('a year’s `chỉ tiêu cả năm` is a target', () => {
     const t = extract('Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 72,15%, trong khi chỉ tiêu cả năm là 70%.').records;
     expect(t.map((x) => [x.indicator, x.value, x.status])).toEqual([['gov.dossier_digitization', 72.15, 'actual'], ['gov.dossier_digitization', 70, 'target']]);

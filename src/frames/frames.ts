@@ -407,7 +407,7 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
   // A label: `Hộ có cáp quang: 71%`, `Tỷ lệ DVCTT toàn trình | 85,2%`.
   const prevTok = numFrom - 1;
-  if (prevTok >= leftFrom && tokens.kind[prevTok] === PUNCT && /^[:|]$/.test(set.lexicon.vocab.word(tokens.id[prevTok]!) || '')) {
+  if (prevTok >= leftFrom && tokens.kind[prevTok] === PUNCT && (ac.text.charCodeAt(tokens.start[prevTok]!) === 58 || ac.text.charCodeAt(tokens.start[prevTok]!) === 124)) {
     const lab = left.find((h) => !isCueHit(set, h));
     if (lab && !roles.includes(lab)) roles.push(lab);
   }
@@ -424,7 +424,8 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // đạt 0,8125, xếp thứ 7/63`) is of what that number's statement names.
   // So is a share or level after another with nothing named between them (`tăng từ 34,5% năm
   // 2022 lên 67,9% năm 2024`).
-  const sameIndex = q.prev && q.unit !== 'count' && q.unit !== 'vnd' && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h));
+  // So is any number in the next cell of a table row (`Số doanh nghiệp công nghệ số | 450 | 512`).
+  const sameIndex = q.prev && (((q.unit !== 'count' && q.unit !== 'vnd') && !ac.hitsIn(tokenAt(tokens, q.prev.end), numFrom).some((h) => !isCueHit(set, h))) || onlyCellBars(ac, tokenAt(tokens, q.prev.end), numFrom));
   // A part (`…, riêng khu vực thành thị đạt gần 97%`) is of what the whole's statement names.
   // A coordinated number that says what it has after it (`100% số xã và 99,7% số thôn, bản được
   // phủ sóng 4G`) borrows nothing.
@@ -449,6 +450,13 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
     numFrom, numTo, roles, after, afterNamed: named, headTo: named ? headTo : -1, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
     ownFrom: q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, ownTo: rightTo, afterFillers: t,
   };
+}
+
+/** Whether tokens [from, to) are only the bars between table cells. */
+function onlyCellBars(ac: ArticleConcepts, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) if (ac.tokens.kind[k] !== PUNCT || ac.text.charCodeAt(ac.tokens.start[k]!) !== 124) return false;
+  return true;
 }
 
 /** Whether a frame counting the head is filled by the concepts after it alone. */

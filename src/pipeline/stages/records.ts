@@ -9,6 +9,7 @@ import type { Span } from '../../text/sentences.js';
 import { LineIndex, collapseWhitespace } from '../../text/lines.js';
 import { SENTENCE_REACH, sentenceExcerpt } from '../../text/excerpt.js';
 import { readQualifier } from '../../refine/qualifier.js';
+import { tableColumnStatus } from '../../refine/table.js';
 import { readStatus, sentenceCues, type SentenceCues } from '../../refine/status.js';
 import { readSubject } from '../../refine/subject.js';
 import { GENERIC_RULE, type ChisoRecord } from '../../records/schema.js';
@@ -57,7 +58,7 @@ export function writeRecords(doc: Document): void {
       const q = readQualifier(text, c, sentence.start);
       let cues = sIdx >= 0 ? statusCues.get(sIdx) : undefined;
       if (sIdx >= 0 && !cues) statusCues.set(sIdx, (cues = sentenceCues(text, sentence.start, sentence.end)));
-      const status = readStatus(text, sentence.start, c.start, c.end, cues);
+      const status = tableColumnStatus(text, c.start) ?? readStatus(text, sentence.start, c.start, c.end, cues);
       const start = Math.min(m?.start ?? c.start, q.start, c.start);
       const end = Math.max(m?.end ?? c.end, c.end);
       const unit = m ? m.unit : c.unit;
