@@ -200,6 +200,12 @@ describe('statements the press writes around a number', () => {
       ['econ.digital_tech_enterprises', 450, 'target'], ['econ.digital_tech_enterprises', 512, 'actual'],
     ]);
   });
+  it('a rank opening a sentence that names nothing takes the index the sentence before names', () => {
+    const text = 'Bộ Thông tin và Truyền thông vừa công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023. Theo đó, tỉnh xếp thứ 5/63 tỉnh, thành phố với 0,6213 điểm.';
+    expect(extract(text).records.map((r) => [r.indicator, r.value])).toEqual([['dti.rank_overall', 5], ['dti.score_overall', 0.6213]]);
+    // … but not an index chiso does not know, named in its own sentence.
+    expect(keyOf('Tỉnh xếp thứ 12 về chỉ số DTI. Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh đạt 66,25 điểm.', 66.25)).toBeNull();
+  });
   it('a year’s `chỉ tiêu cả năm` is a target', () => {
     const t = extract('Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 72,15%, trong khi chỉ tiêu cả năm là 70%.').records;
     expect(t.map((x) => [x.indicator, x.value, x.status])).toEqual([['gov.dossier_digitization', 72.15, 'actual'], ['gov.dossier_digitization', 70, 'target']]);

@@ -845,3 +845,25 @@ export function siblingFrame(set: FrameSet, key: string, unit: Unit): CompiledFr
   memo.set(id, out);
   return out;
 }
+
+/**
+ * The index a sentence names, for a rank or score in the next sentence that names none (`Bộ …
+ * vừa công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023. Theo đó, tỉnh xếp thứ 5/63`): the
+ * frame without a counted concept, of the unit, whose slots the sentence's concepts fill and
+ * which no other key's frame fills as well; null when there is none or more than one.
+ */
+export function indexNamedIn(ac: ArticleConcepts, start: number, end: number, unit: Unit): CompiledFrame | null {
+  const hits = ac.hitsIn(tokenAt(ac.tokens, start), tokenAt(ac.tokens, end)).filter((h) => !isCueHit(ac.set, h));
+  if (hits.length === 0) return null;
+  const present = new Set(hits.flatMap((h) => h.concepts));
+  let best: CompiledFrame | null = null;
+  let bestSlots = 0;
+  let tie = false;
+  for (const f of ac.set.frames) {
+    if (f.counted || f.with.length === 0 || !(f.units.has(unit) || f.as === unit)) continue;
+    if (!f.with.every((slot) => [...slot].some((c) => present.has(c))) || [...f.without].some((c) => present.has(c))) continue;
+    if (f.with.length > bestSlots) [best, bestSlots, tie] = [f, f.with.length, false];
+    else if (f.with.length === bestSlots && best && best.key !== f.key) tie = true;
+  }
+  return tie ? null : best;
+}

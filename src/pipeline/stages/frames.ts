@@ -3,7 +3,7 @@
  * fills; `chooseFrame` says when a frame overrides a rule, and the catalog's own phrases read a
  * number nothing else reads.
  */
-import { chooseFrame, matchFrames, matchPhrase, siblingFrame } from '../../frames/frames.js';
+import { chooseFrame, indexNamedIn, matchFrames, matchPhrase, siblingFrame } from '../../frames/frames.js';
 import { frameRule } from '../../frames/rule.js';
 import { isChange, type Document } from '../document.js';
 
@@ -65,6 +65,22 @@ export function readFrames(doc: Document): void {
           if (matches[ci] && frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: matches[ci]!.rule.rule.indicator, via: `the ${prev.unit} before it (nothing named between them)` });
         }
       }
+      // A rank or score that opens a sentence naming nothing takes the index the sentence before
+      // names (`… công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023. Theo đó, tỉnh xếp thứ 5/63`).
+      if (!matches[ci] && !prev && isIndexUnit(c.unit)) {
+        const si = sentenceOf[ci]!;
+        const sentence = sentences[si]!;
+        const before = si > 0 ? sentences[si - 1]! : null;
+        // (Not when its own sentence names anything, or an index chiso does not know: `Chỉ số năng
+        // lực cạnh tranh cấp tỉnh (PCI) … đạt 66,25 điểm`.)
+        if (before && sentence.start - before.end < 3 && !concepts.namesBetween(sentence.start, sentence.end) && !NAMES_AN_INDEX.test(text.slice(sentence.start, c.start))) {
+          const f = indexNamedIn(concepts, before.start, before.end, c.unit);
+          if (f) {
+            matches[ci] = { rule: frameRule(f), unit: c.unit, score: 0, start: c.start, end: c.end, beforeStart: null, hasAfter: false };
+            if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: f.key, via: 'the index the sentence before names' });
+          }
+        }
+      }
       if (byPhrase && frameTraces[ci]) frameTraces[ci]!.via = byPhrase.why;
       if (next && !matches[ci] && isIndexUnit(c.unit)) unnamedRanks.push([ci, stated[k + 1]!]);
     });
@@ -85,6 +101,7 @@ export function readFrames(doc: Document): void {
 }
 
 const isIndexUnit = (u: string) => u === 'rank' || u === 'score';
+const NAMES_AN_INDEX = /chỉ số|index|\b(?:PCI|PAPI|GII)\b/iu;
 
 // What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
 const RESTATES = /[,(]\s*(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
