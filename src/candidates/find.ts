@@ -164,6 +164,8 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   const field = K.R_PLACE_COUNT.exec(rightRaw);
   if (field && (value === 63 || value === 34 || field[1] || K.L_FIELD_OPEN.test(left))) return excluded('field');
   if (P.L_LABEL.test(left) && !K.L_AT_LEVEL.test(left)) return excluded('label');
+  // A report's section number (`… nêu rõ: 1. Về công tác chỉ đạo: …`, `; 2) Hạ tầng số: …`).
+  if (value <= 20 && Number.isInteger(value) && OUTLINE_RIGHT.test(rightRaw) && OUTLINE_LEFT.test(left)) return excluded('label');
   if (P.L_PER_UNIT.test(left)) return excluded('density');
   const bare = !/^\s*[\p{L}(]/u.test(rightRaw);
   // `DTI đạt 0,6142`, `chỉ số kinh tế số ở mức 0,5917`: a bare index value is a score, never a count.
@@ -173,6 +175,9 @@ function readAt(text: string, start: number, raw: string, style: NumberStyle, ur
   }
   return finishReading(text, left, [make({ value, bare })], end);
 }
+
+const OUTLINE_RIGHT = /^[.)]\s+\p{Lu}/u;
+const OUTLINE_LEFT = /(?:^|[:;!?]|\.\s)\s*$/u;
 
 type Make = (over: Partial<Candidate>) => Candidate;
 

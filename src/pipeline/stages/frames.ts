@@ -37,6 +37,14 @@ export function readFrames(doc: Document): void {
         matches[ci] = null;
         ruleKey = null;
       }
+      // A rule whose evidence before the number lies before the number before it (`tập huấn … cho
+      // 4.215 lượt người, đồng thời phổ cập kỹ năng số cho hơn 35.000 lượt người dân`) read another
+      // number's statement: a frame this number's own words fill wins.
+      const rule = matches[ci];
+      if (ruleKey && rule && rule.beforeStart !== null && prev && rule.beforeStart < prev.start && filled.length > 0) {
+        matches[ci] = null;
+        ruleKey = null;
+      }
       let fm = chooseFrame(filled, ruleKey, c.unit);
       // No frame and no rule: the catalog's own phrase for a key, if the number's words hold one.
       const byPhrase = !fm && !ruleKey && filled.length === 0 ? matchPhrase(concepts, query) : null;
