@@ -11,19 +11,18 @@ const ACTUAL_COLUMN = /^(?:thực hiện|kết quả|kết quả thực hiện|�
 /** How far back a header may stand (rows of a report table are short). */
 const MAX_TABLE = 3000;
 
-const isRowBreak = (c: number) => c === 59 || c === 10; // `;` or a line break
-
+/** Where the row holding `pos` starts: after the last `;` or line break before it (not before `floor`). */
 function rowStartBefore(text: string, pos: number, floor: number): number {
-  for (let i = pos - 1; i >= floor; i--) if (isRowBreak(text.charCodeAt(i))) return i + 1;
-  return floor;
+  return Math.max(floor, text.lastIndexOf(';', pos - 1) + 1, text.lastIndexOf('\n', pos - 1) + 1);
 }
 
 /** The status a table column gives the number at `pos`, or null when it stands in no such table. */
 export function tableColumnStatus(text: string, pos: number): Status | null {
   const floor = Math.max(0, pos - MAX_TABLE);
   let rowStart = rowStartBefore(text, pos, floor);
+  // Most numbers stand in no table: one native search says so.
+  if (text.lastIndexOf('|', pos - 1) < rowStart) return null;
   const before = text.slice(rowStart, pos);
-  if (!before.includes('|')) return null;
   const column = before.split('|').length - 1;
   // Walk up the rows of the table (each holds a `|`) to its header: cells after the first
   // without digits. (The first cell may carry the sentence before the table: `… các sở, ngành.
