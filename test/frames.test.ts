@@ -165,6 +165,7 @@ describe('statements the press writes around a number', () => {
     ['… but a classifier before an unknown word counts something else', 'Ngân hàng đã phát hành 5.000 thẻ ATM cho học sinh.', 5000, null],
     ['a rule whose evidence lies before the number before it gives way to a frame of its own words', 'Sở tổ chức 68 lớp tập huấn về chuyển đổi số cho 4.215 lượt người, đồng thời phổ cập kỹ năng số cho hơn 35.000 lượt người dân.', 35000, 'hr.citizens_digital_skills'],
     ['a report’s section number is no statistic', 'Báo cáo nêu rõ: 1. Về công tác chỉ đạo, điều hành: UBND tỉnh đã ban hành 15 văn bản chỉ đạo về chuyển đổi số.', 1, null],
+    ['a subject named after the number before holds its own commas', 'Tỷ lệ thanh toán trực tuyến của tỉnh đạt 45,3%, tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 89,1%.', 89.1, 'gov.dossier_digitization'],
     ['the press’s `hẹn` for `hạn`', 'Hồ sơ được xử lý đúng hẹn, sớm hẹn đạt 97,85%.', 97.85, 'gov.on_time_dossiers'],
     ['a business abbreviated (`HKD`)', 'Có 1.128 HKD đã dùng hóa đơn điện tử.', 1128, 'econ.e_invoice'],
     ['enterprises in the IT field are digital-technology enterprises', 'Toàn tỉnh có 186 DN hoạt động trong lĩnh vực CNTT, công nghệ số.', 186, 'econ.digital_tech_enterprises'],

@@ -380,7 +380,13 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // start after the link.
   // A part (`512.640 hồ sơ … tài khoản định danh điện tử, trong đó 450.000 tài khoản đã được
   // kích hoạt`) keeps what the whole's statement says of it.
-  const linkEnd = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
+  // (A subject named after the number before holds its own commas: `…, tỷ lệ số hóa hồ sơ, kết
+  // quả giải quyết TTHC đạt 89,1%` — the number's words start at its cue.)
+  let linkEnd = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
+  if (q.prev) {
+    const cue = leftAll.filter((h) => isCue(cues.subject, h) && !isCue(cues.filler, h)).pop();
+    if (cue && cue.from < linkEnd) linkEnd = cue.from;
+  }
   const part = q.prev !== null && isCue(cues.breakdown, ac.hitStartingAt(linkEnd));
   // After a change, and for a rank or score after another (`đạt 465,68 điểm chuyển đổi số, xếp
   // thứ 21/63`), the words after the number before are this number's too.
