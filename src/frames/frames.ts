@@ -292,7 +292,7 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // (Nor is a share whose subject holds one: `Tỷ lệ mỗi người dân có một điện thoại thông minh`.)
   if (q.unit !== 'density') {
     for (let k = Math.max(clauseFrom, numFrom - NORM_REACH); k < numFrom; k++) {
-      if (isCue(cues.norm, ac.hitStartingAt(k)) && !(q.unit === 'percent' && subjectCueEndsAt(ac, k))) return null;
+      if (isCue(cues.norm, ac.hitStartingAt(k)) && !(q.unit === 'percent' && subjectCueEndingAt(ac, k))) return null;
     }
   }
 
@@ -360,10 +360,12 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // A count that says nothing but its head noun after the number before (`… tăng từ 215.300 lên
   // 346.800 tài khoản`, `… đề ra 84 nhiệm vụ, đến nay đã hoàn thành 63 nhiệm vụ`) continues that
   // number's statement when the head repeats a name in it: the name is what it counts.
+  // The token after the last link (`,` `và`) before the number: after an earlier number, its own words start there.
+  const afterLastLink = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
   let continues = false;
-  if (after && !named && q.prev && !ac.hitsIn(q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, numFrom).some((h) => !isCueHit(set, h)) && !ac.hitsIn(after.to, rightTo).some((h) => !isCueHit(set, h))) {
+  if (after && !named && q.prev && !ac.hitsIn(afterLastLink, numFrom).some((h) => !isCueHit(set, h)) && !ac.hitsIn(after.to, rightTo).some((h) => !isCueHit(set, h))) {
     const len = after.to - after.from;
-    const names = ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), lastLink(ac, leftFrom, numFrom));
+    const names = ac.hitsIn(Math.max(clauseFrom, numFrom - WINDOW), afterLastLink);
     for (let k = names.length - 1; k >= 0; k--) {
       const h = names[k]!;
       if (h.to - h.from >= len && !isCueHit(set, h) && tokens.id.subarray(h.from, h.from + len).every((id, j) => id === tokens.id[after!.from + j])) {
@@ -382,7 +384,7 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   // kích hoạt`) keeps what the whole's statement says of it.
   // (A subject named after the number before holds its own commas: `…, tỷ lệ số hóa hồ sơ, kết
   // quả giải quyết TTHC đạt 89,1%` — the number's words start at its cue.)
-  let linkEnd = q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom;
+  let linkEnd = afterLastLink;
   if (q.prev) {
     const cue = leftAll.filter((h) => isCue(cues.subject, h) && !isCue(cues.filler, h)).pop();
     if (cue && cue.from < linkEnd) linkEnd = cue.from;
@@ -413,7 +415,7 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   }
   // A label: `Hộ có cáp quang: 71%`, `Tỷ lệ DVCTT toàn trình | 85,2%`.
   const prevTok = numFrom - 1;
-  if (prevTok >= leftFrom && tokens.kind[prevTok] === PUNCT && (ac.text.charCodeAt(tokens.start[prevTok]!) === 58 || ac.text.charCodeAt(tokens.start[prevTok]!) === 124)) {
+  if (prevTok >= leftFrom && (isMark(ac, prevTok, ':') || isMark(ac, prevTok, '|'))) {
     const lab = left.find((h) => !isCueHit(set, h));
     if (lab && !roles.includes(lab)) roles.push(lab);
   }
@@ -454,14 +456,19 @@ function readStatement(ac: ArticleConcepts, q: FrameQuery): Statement | null {
   const before = leftAll.filter((h) => !left.includes(h) && !isCueHit(set, h));
   return {
     numFrom, numTo, roles, after, afterNamed: named, headTo: named ? headTo : -1, unknownNoun, before, inherited, scope: scope.filter((h) => !isCueHit(set, h) || isCue(cues.deficit, h)),
-    ownFrom: q.prev ? lastLink(ac, leftFrom, numFrom) : leftFrom, ownTo: rightTo, afterFillers: t,
+    ownFrom: afterLastLink, ownTo: rightTo, afterFillers: t,
   };
+}
+
+/** Whether token k is the punctuation mark `mark` (`,` `:` `|`), read from the text. */
+function isMark(ac: ArticleConcepts, k: number, mark: string): boolean {
+  return ac.tokens.kind[k] === PUNCT && ac.text[ac.tokens.start[k]!] === mark;
 }
 
 /** Whether tokens [from, to) are only the bars between table cells. */
 function onlyCellBars(ac: ArticleConcepts, from: number, to: number): boolean {
   if (from >= to) return false;
-  for (let k = from; k < to; k++) if (ac.tokens.kind[k] !== PUNCT || ac.text.charCodeAt(ac.tokens.start[k]!) !== 124) return false;
+  for (let k = from; k < to; k++) if (!isMark(ac, k, '|')) return false;
   return true;
 }
 
@@ -486,7 +493,6 @@ function headSaysMore(ac: ArticleConcepts, head: ConceptHit, rightHits: ConceptH
  * hold exactly one concept (the previous number's counted noun) and a coordination.
  */
 function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcept = false): boolean {
-
   const { tokens, set } = ac;
   let sawLink = false;
   let concepts = 0;
@@ -504,7 +510,7 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
       k = h.to - 1;
       continue;
     }
-    if (tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',') {
+    if (isMark(ac, k, ',')) {
       sawLink = true;
       continue;
     }
@@ -517,8 +523,8 @@ function onlyLinkWords(ac: ArticleConcepts, from: number, to: number, needConcep
 
 /** Whether token k is a link (a comma, or a coordination outside any longer concept form). */
 function linkAt(ac: ArticleConcepts, k: number): ConceptHit | 'comma' | null {
-  const { tokens, set } = ac;
-  if (tokens.kind[k] === PUNCT && set.lexicon.vocab.word(tokens.id[k]!) === ',') return 'comma';
+  const { set } = ac;
+  if (isMark(ac, k, ',')) return 'comma';
   const h = ac.hitStartingAt(k);
   return h && isCue(set.cues.coord, h) ? h : null;
 }
@@ -637,11 +643,8 @@ function tryFrame(ac: ArticleConcepts, f: CompiledFrame, st: Statement, q: Frame
 function withSubjectCue(ac: ArticleConcepts, used: ConceptHit[]): ConceptHit[] {
   if (used.length === 0) return used;
   const first = used.reduce((a, b) => (b.from < a.from ? b : a));
-  for (let k = first.from - 1; k >= Math.max(0, first.from - 3); k--) {
-    const h = ac.hitStartingAt(k);
-    if (h && h.to === first.from && isCue(ac.set.cues.subject, h)) return [h, ...used];
-  }
-  return used;
+  const cue = subjectCueEndingAt(ac, first.from);
+  return cue ? [cue, ...used] : used;
 }
 
 /**
@@ -787,18 +790,13 @@ export function matchPhrase(ac: ArticleConcepts, q: FrameQuery): FrameMatch | nu
   return { frame, unit: q.unit, start, end, score: 0, why: `catalog phrase "${ac.text.slice(ac.tokens.start[best.from], ac.tokens.end[best.to - 1])}"`, inherited: false };
 }
 
-/** Whether a subject cue (`Tỷ lệ`, `Số`) stands right before the phrase. */
-function isSubjectOf(ac: ArticleConcepts, phrase: ConceptHit): boolean {
-  return subjectCueEndsAt(ac, phrase.from);
-}
-
-/** Whether a subject cue (`Tỷ lệ`, `Số`) ends right before token `tok`. */
-function subjectCueEndsAt(ac: ArticleConcepts, tok: number): boolean {
+/** The subject cue (`Tỷ lệ`, `Số`) that ends right before token `tok`, or null. */
+function subjectCueEndingAt(ac: ArticleConcepts, tok: number): ConceptHit | null {
   for (let k = Math.max(0, tok - 3); k < tok; k++) {
     const h = ac.hitStartingAt(k);
-    if (h && h.to === tok && isCue(ac.set.cues.subject, h)) return true;
+    if (h && h.to === tok && isCue(ac.set.cues.subject, h)) return h;
   }
-  return false;
+  return null;
 }
 
 /**
@@ -819,7 +817,7 @@ function namesPopulation(ac: ArticleConcepts, key: string, phrase: ConceptHit, s
     for (const slot of f.with) for (const c of slot) attrs.add(c);
   }
   if (counted.size === 0) return true;
-  if (unit === 'percent' && st.after === null && isSubjectOf(ac, phrase)) return true;
+  if (unit === 'percent' && st.after === null && subjectCueEndingAt(ac, phrase.from)) return true;
   const inside = ac.hitsIn(phrase.from, phrase.to).flatMap((h) => h.concepts);
   if (inside.some((c) => counted.has(c)) || !inside.some((c) => attrs.has(c))) return true;
   return st.after === null && [...st.roles, ...st.scope].some((h) => h.concepts.some((c) => counted.has(c)));
