@@ -14,7 +14,11 @@ import type { Candidate } from '../candidates/types.js';
 import type { RuleMatch } from '../match/match.js';
 import { WordPattern } from '../text/word-pattern.js';
 
-const COMPANION_TAIL = /[,(]\s*(?:và\s+)?(?:(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kế hoạch)(?:\s+[^,;()]{0,30}?)?\s+)?(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
+// The words that end a restatement right before its share: `đạt`, `chỉ chiếm`, `tương đương khoảng`.
+const RESTATING_WORDS = String.raw`(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$`;
+const COMPANION_TAIL = new RegExp(String.raw`[,(]\s*(?:và\s+)?(?:(?:mục tiêu|phấn đấu|chỉ tiêu|dự kiến|kế hoạch)(?:\s+[^,;()]{0,30}?)?\s+)?` + RESTATING_WORDS, 'iu');
+/** What stands between a count and the share that restates it: `, đạt`, `(`, `, chỉ chiếm khoảng`. */
+export const RESTATES = new RegExp(String.raw`[,(]\s*` + RESTATING_WORDS, 'iu');
 const PREDICATE = new WordPattern(String.raw`(?:đạt|có|được|đã|là|chiếm|thực hiện|triển khai|sử dụng|kết nối|phủ|thành lập|ban hành|cung cấp|tham gia|hoàn thành|tiếp nhận|giải quyết)(?!\p{L})`);
 const MAX_COMPANION_GAP = 120;
 // A measured quantity (`1.350 km cáp quang`) is not one of a list of counted things.

@@ -3,8 +3,9 @@
  * fills; `chooseFrame` says when a frame overrides a rule, and the catalog's own phrases read a
  * number nothing else reads.
  */
-import { chooseFrame, indexNamedIn, matchFrames, matchPhrase, siblingFrame } from '../../frames/frames.js';
+import { chooseFrame, indexNamedIn, matchFrames, matchPhrase, siblingFrame, type CompiledFrame } from '../../frames/frames.js';
 import { frameRule } from '../../frames/rule.js';
+import { RESTATES } from '../../refine/links.js';
 import { isChange, type Document } from '../document.js';
 
 export function readFrames(doc: Document): void {
@@ -30,18 +31,16 @@ export function readFrames(doc: Document): void {
       };
       const blocked = new Set<string>();
       const filled = matchFrames(concepts, query, blocked);
-      let ruleKey = matches[ci]?.rule.rule.indicator ?? null;
-      // A rule whose key's frame the statement fills but for a concept that marks another key
-      // or the opposite (`tỷ lệ hồ sơ trễ hạn` for on-time dossiers) read past the words.
-      if (ruleKey && blocked.has(ruleKey) && !filled.some((m) => m.frame.key === ruleKey)) {
-        matches[ci] = null;
-        ruleKey = null;
-      }
-      // A rule whose evidence before the number lies before the number before it (`tập huấn … cho
-      // 4.215 lượt người, đồng thời phổ cập kỹ năng số cho hơn 35.000 lượt người dân`) read another
-      // number's statement: a frame this number's own words fill wins.
       const rule = matches[ci];
-      if (ruleKey && rule && rule.beforeStart !== null && prev && rule.beforeStart < prev.start && filled.length > 0) {
+      let ruleKey = rule?.rule.rule.indicator ?? null;
+      // A rule read past the words when its key's frame the statement fills but for a concept that
+      // marks another key or the opposite (`tỷ lệ hồ sơ trễ hạn` for on-time dossiers), or when its
+      // evidence before the number lies before the number before it (`tập huấn … cho 4.215 lượt
+      // người, đồng thời phổ cập kỹ năng số cho hơn 35.000 lượt người dân`: another number's
+      // statement) while a frame this number's own words fill stands.
+      const vetoed = ruleKey !== null && blocked.has(ruleKey) && !filled.some((m) => m.frame.key === ruleKey);
+      const readAnother = !!rule && rule.beforeStart !== null && prev !== null && rule.beforeStart < prev.start && filled.length > 0;
+      if (ruleKey && (vetoed || readAnother)) {
         matches[ci] = null;
         ruleKey = null;
       }
@@ -59,36 +58,8 @@ export function readFrames(doc: Document): void {
         };
       }
       if (fm) matches[ci] = { rule: frameRule(fm.frame), unit: fm.unit, score: fm.score, start: Math.min(fm.start, c.start), end: Math.max(fm.end, c.end), beforeStart: null, hasAfter: fm.end > c.end };
-      // A rank or score that nothing names, right after one of the same kind with nothing named
-      // between them (`từ vị trí 38 lên vị trí 31`), is of the same index.
-      else if (!matches[ci] && prev && isIndexUnit(prev.unit) && isIndexUnit(c.unit)) {
-        const lender = matches[stated[k - 1]!];
-        if (lender && !concepts.namesBetween(prev.end, c.start)) {
-          // A score right after a rank (`đứng thứ nhất toàn quốc với 0,6961 điểm`) is the same
-          // index's score: the key whose frame is the rank key's in the other unit.
-          const key = lender.rule.rule.indicator;
-          const sibling = prev.unit === c.unit ? null : siblingFrame(concepts.set, key, c.unit);
-          if (prev.unit === c.unit) matches[ci] = { ...lender, unit: c.unit, start: c.start, end: c.end };
-          else if (sibling) matches[ci] = { ...lender, rule: frameRule(sibling), unit: c.unit, start: c.start, end: c.end };
-          if (matches[ci] && frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: matches[ci]!.rule.rule.indicator, via: `the ${prev.unit} before it (nothing named between them)` });
-        }
-      }
-      // A rank or score that opens a sentence naming nothing takes the index the sentence before
-      // names (`… công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023. Theo đó, tỉnh xếp thứ 5/63`).
-      if (!matches[ci] && !prev && isIndexUnit(c.unit)) {
-        const si = sentenceOf[ci]!;
-        const sentence = sentences[si]!;
-        const before = si > 0 ? sentences[si - 1]! : null;
-        // (Not when its own sentence names anything, or an index chiso does not know: `Chỉ số năng
-        // lực cạnh tranh cấp tỉnh (PCI) … đạt 66,25 điểm`.)
-        if (before && sentence.start - before.end < 3 && !concepts.namesBetween(sentence.start, sentence.end) && !NAMES_AN_INDEX.test(text.slice(sentence.start, c.start))) {
-          const f = indexNamedIn(concepts, before.start, before.end, c.unit);
-          if (f) {
-            matches[ci] = { rule: frameRule(f), unit: c.unit, score: 0, start: c.start, end: c.end, beforeStart: null, hasAfter: false };
-            if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: f.key, via: 'the index the sentence before names' });
-          }
-        }
-      }
+      else if (!matches[ci] && prev && isIndexUnit(prev.unit) && isIndexUnit(c.unit)) indexOfNumberBefore(doc, ci, stated[k - 1]!);
+      if (!matches[ci] && !prev && isIndexUnit(c.unit)) indexOfSentenceBefore(doc, ci);
       if (byPhrase && frameTraces[ci]) frameTraces[ci]!.via = byPhrase.why;
       if (next && !matches[ci] && isIndexUnit(c.unit)) unnamedRanks.push([ci, stated[k + 1]!]);
     });
@@ -105,11 +76,46 @@ export function readFrames(doc: Document): void {
       if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: lender.rule.rule.indicator, via: `the ${c.unit} after it (nothing named between them)` });
     }
   }
+}
 
+/**
+ * A rank or score that nothing names, right after one of the same kind with nothing named
+ * between them (`từ vị trí 38 lên vị trí 31`), is of the same index; a score right after a rank
+ * (`đứng thứ nhất toàn quốc với 0,6961 điểm`) is that index's score: the key whose frame is the
+ * rank key's in the other unit.
+ */
+function indexOfNumberBefore(doc: Document, ci: number, pi: number): void {
+  const { cands, matches, concepts, frameTraces } = doc;
+  const c = cands[ci]!;
+  const prev = cands[pi]!;
+  const lender = matches[pi];
+  if (!lender || concepts!.namesBetween(prev.end, c.start)) return;
+  const rule = prev.unit === c.unit ? lender.rule : frameOrNull(siblingFrame(concepts!.set, lender.rule.rule.indicator, c.unit));
+  if (!rule) return;
+  matches[ci] = { ...lender, rule, unit: c.unit, start: c.start, end: c.end };
+  if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: rule.rule.indicator, via: `the ${prev.unit} before it (nothing named between them)` });
+}
+
+const frameOrNull = (f: CompiledFrame | null) => (f ? frameRule(f) : null);
+
+/**
+ * A rank or score that opens a sentence naming nothing takes the index the sentence before
+ * names (`… công bố Chỉ số chuyển đổi số cấp tỉnh (DTI) năm 2023. Theo đó, tỉnh xếp thứ 5/63`);
+ * not when its own sentence names anything, or an index chiso does not know (`Chỉ số năng lực
+ * cạnh tranh cấp tỉnh (PCI) … đạt 66,25 điểm`).
+ */
+function indexOfSentenceBefore(doc: Document, ci: number): void {
+  const { text, cands, matches, sentences, sentenceOf, concepts, frameTraces } = doc;
+  const c = cands[ci]!;
+  const si = sentenceOf[ci]!;
+  const sentence = sentences[si]!;
+  const before = si > 0 ? sentences[si - 1]! : null;
+  if (!before || sentence.start - before.end >= 3 || concepts!.namesBetween(sentence.start, sentence.end) || NAMES_AN_INDEX.test(text.slice(sentence.start, c.start))) return;
+  const f = indexNamedIn(concepts!, before.start, before.end, c.unit);
+  if (!f) return;
+  matches[ci] = { rule: frameRule(f), unit: c.unit, score: 0, start: c.start, end: c.end, beforeStart: null, hasAfter: false };
+  if (frameTraces[ci]) Object.assign(frameTraces[ci]!, { chosen: f.key, via: 'the index the sentence before names' });
 }
 
 const isIndexUnit = (u: string) => u === 'rank' || u === 'score';
 const NAMES_AN_INDEX = /chỉ số|index|\b(?:PCI|PAPI|GII)\b/iu;
-
-// What stands between a count and the share that restates it: `, đạt`, `(`, `, chiếm khoảng`.
-const RESTATES = /[,(]\s*(?:(?:chỉ|mới|cũng|vẫn|hiện)\s+)?(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|là|với|đạt được|phủ|phủ được|bao phủ)\s+)?(?:(?:tỷ lệ|mức|khoảng|gần|hơn|trên|xấp xỉ)\s+)*$/iu;
